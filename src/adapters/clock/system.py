@@ -1,0 +1,8 @@
+from datetime import UTC, datetime
+
+
+class SystemClock:
+    """The real clock, in UTC."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)

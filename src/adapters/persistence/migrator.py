@@ -1,0 +1,65 @@
+"""Run alembic migrations from code, for `nexora db ...`, `make run` and the tests."""
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+from adapters.persistence.engine import create_engine
+
+
+def _script_location() -> Path:
+    candidates = [
+        os.environ.get("NEXORA_MIGRATIONS_DIR", ""),
+        Path.cwd() / "migrations",
+        Path(__file__).resolve().parents[3] / "migrations",
+    ]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "env.py").is_file():
+            return Path(candidate)
+    raise FileNotFoundError(
+        "alembic migrations folder not found: run from the project folder or set NEXORA_MIGRATIONS_DIR"
+    )
+
+
+class AlembicMigrator:
+    """Upgrades, downgrades and reports the schema revision of one database.
+
+    `upgrade`/`downgrade` are blocking (alembic runs its own event loop): call them from a thread when an
+    event loop is running.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._config = Config()
+        self._config.set_main_option("script_location", str(_script_location()))
+        self._config.attributes["url"] = url
+
+    def upgrade(self, revision: str = "head") -> None:
+        command.upgrade(self._config, revision)
+
+    def downgrade(self, revision: str) -> None:
+        command.downgrade(self._config, revision)
+
+    def heads(self) -> list[str]:
+        return list(ScriptDirectory.from_config(self._config).get_heads())
+
+    async def current(self) -> list[str]:
+        """The revisions the database is at (empty when never migrated)."""
+        engine = create_engine(self._url)
+        try:
+            async with engine.connect() as conn:
+                return await conn.run_sync(_current_heads)
+        finally:
+            await engine.dispose()
+
+    async def is_up_to_date(self) -> bool:
+        return sorted(await self.current()) == sorted(self.heads())
+
+
+def _current_heads(conn: Connection) -> list[str]:
+    return list(MigrationContext.configure(conn).get_current_heads())

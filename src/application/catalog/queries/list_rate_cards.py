@@ -1,0 +1,52 @@
+"""Show what a service costs, optionally at one pincode."""
+
+import msgspec
+
+from application.catalog import cache_keys
+from application.catalog.errors import SubcategoryNotFound
+from application.catalog.ports import CatalogReader
+from application.catalog.views import RateCardsAtPincode, RateCardView
+from application.common.caching import read_through
+from application.common.ports import Cache
+from domain.catalog.entities import SubcategoryId
+from domain.shared.pincode import Pincode
+
+
+class ListRateCardsQuery(msgspec.Struct, frozen=True):
+    subcategory_id: int
+    pincode: str | None = None
+
+
+class ListRateCards:
+    """Anyone may see the active rate cards of an active subcategory, cheapest first.
+
+    With a pincode, only the rate cards offered there are listed and `serviceable` says whether the
+    pincode is served at all. Raises InvalidPincode for a malformed pincode (before any lookup) and
+    SubcategoryNotFound for an unknown or inactive subcategory.
+    """
+
+    def __init__(self, reader: CatalogReader, cache: Cache) -> None:
+        self._reader = reader
+        self._cache = cache
+
+    async def execute(self, query: ListRateCardsQuery) -> RateCardsAtPincode:
+        pincode = Pincode.parse(query.pincode) if query.pincode is not None else None
+        return await read_through(
+            self._cache,
+            cache_keys.rate_cards(query.subcategory_id, pincode.value if pincode else None),
+            cache_keys.TTL,
+            RateCardsAtPincode,
+            lambda: self._load(SubcategoryId(query.subcategory_id), pincode),
+        )
+
+    async def _load(self, subcategory_id: SubcategoryId, pincode: Pincode | None) -> RateCardsAtPincode:
+        if await self._reader.get_subcategory(subcategory_id) is None:
+            raise SubcategoryNotFound(subcategory_id)
+        rate_cards = await self._reader.list_rate_cards(subcategory_id, pincode)
+        serviceable = await self._reader.is_serviceable(pincode) if pincode else None
+        return RateCardsAtPincode(
+            subcategory_id=subcategory_id,
+            pincode=pincode.value if pincode else None,
+            serviceable=serviceable,
+            items=[RateCardView.of(r) for r in rate_cards],
+        )

@@ -1,0 +1,23 @@
+"""The `nexora` command: serve the API, run the worker, manage the database, and run ops use cases."""
+
+import click
+
+from entrypoints.cli.catalog import catalog
+from entrypoints.cli.db import db
+from entrypoints.cli.serve import serve, worker
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="nexora")
+def cli() -> None:
+    """Nexora: the home-services marketplace backend."""
+
+
+cli.add_command(serve)
+cli.add_command(worker)
+cli.add_command(db)
+cli.add_command(catalog)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,46 @@
+"""The Litestar application: `create_app()` is the ASGI factory that `nexora serve` runs."""
+
+from dishka import AsyncContainer
+from dishka.integrations.litestar import setup_dishka
+from litestar import Litestar
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import RedocRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Contact
+
+from entrypoints.http.controllers.catalog import CatalogController
+from entrypoints.http.controllers.health import HealthController
+from entrypoints.http.problems import EXCEPTION_HANDLERS
+from entrypoints.http.request_id import request_id_middleware
+from entrypoints.ioc.container import make_container
+from entrypoints.observability import configure_logging
+from entrypoints.settings import Settings, load_settings
+
+API_DESCRIPTION = """Nexora is the backend of a home-services marketplace in India.
+
+Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code` and the
+`requestId` to quote when reporting them. Every response carries `X-Request-ID`."""
+
+
+def create_app(settings: Settings | None = None, container: AsyncContainer | None = None) -> Litestar:
+    """Build the API. Without arguments, settings come from the environment (invalid ones stop start-up)."""
+    settings = settings or load_settings()
+    configure_logging(level=settings.log_level, json_logs=settings.json_logs)
+    container = container or make_container(settings)
+    app = Litestar(
+        route_handlers=[CatalogController, HealthController],
+        exception_handlers=EXCEPTION_HANDLERS,
+        middleware=[request_id_middleware],
+        openapi_config=OpenAPIConfig(
+            title="Nexora API",
+            version="1.0.0",
+            description=API_DESCRIPTION,
+            contact=Contact(name="Nexora engineering"),
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin(), RedocRenderPlugin()],
+            enabled_endpoints={"swagger", "redoc", "openapi.json", "openapi.yaml"} if settings.docs_enabled else {"openapi.json"},
+        ),
+        on_shutdown=[container.close],
+        debug=False,
+    )
+    setup_dishka(container, app)
+    return app

@@ -1,0 +1,18 @@
+"""The composition root: the one place that decides which adapter serves which port."""
+
+from dishka import AsyncContainer, Provider, make_async_container
+
+from entrypoints.ioc.persistence import PersistenceProvider
+from entrypoints.ioc.profiles import CommonProvider, EmbeddedProvider, ProductionProvider
+from entrypoints.ioc.use_cases import UseCaseProvider
+from entrypoints.settings import Settings
+
+
+def providers_for(settings: Settings) -> list[Provider]:
+    """Redis configured -> production adapters (Redis cache, arq); otherwise the embedded ones."""
+    profile = ProductionProvider() if settings.uses_redis else EmbeddedProvider()
+    return [CommonProvider(), PersistenceProvider(), profile, UseCaseProvider()]
+
+
+def make_container(settings: Settings, *extra: Provider) -> AsyncContainer:
+    return make_async_container(*providers_for(settings), *extra, context={Settings: settings})

@@ -1,0 +1,83 @@
+"""The two run profiles: embedded (in-process cache and jobs) and production (Redis cache, arq jobs)."""
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+
+from arq.connections import ArqRedis, RedisSettings, create_pool
+from dishka import AsyncContainer, Provider, Scope, provide
+from redis.asyncio import Redis
+
+from adapters.cache.memory import InMemoryCache
+from adapters.cache.probe import RedisProbe
+from adapters.cache.redis import RedisCache
+from adapters.clock.system import SystemClock
+from adapters.jobs.arq_queue import ArqJobQueue
+from adapters.jobs.in_process import InProcessJobQueue
+from adapters.persistence.probe import SqlaDatabaseProbe
+from application.common.ports import Cache, Clock, DependencyProbe, JobArg, JobQueue
+from entrypoints.settings import Settings
+from entrypoints.worker.jobs import JOBS, run_job
+
+
+class CommonProvider(Provider):
+    scope = Scope.APP
+    clock = provide(SystemClock, provides=Clock)
+
+
+class EmbeddedProvider(Provider):
+    """No server to install: the cache and the job runner live in this process."""
+
+    scope = Scope.APP
+
+    @provide
+    def cache(self) -> Cache:
+        return InMemoryCache(max_entries=10_000)
+
+    @provide
+    async def job_queue(self, container: AsyncContainer) -> AsyncIterator[JobQueue]:
+        async def runner(job: str, kwargs: Mapping[str, JobArg]) -> object:
+            return await run_job(container, job, kwargs)
+
+        queue = InProcessJobQueue(runner, frozenset(JOBS))
+        yield queue
+        await queue.drain()
+
+    @provide
+    def probes(self, database: SqlaDatabaseProbe) -> Sequence[DependencyProbe]:
+        return [database]
+
+
+class ProductionProvider(Provider):
+    """Redis for the shared cache, arq (on the same Redis) for durable background jobs."""
+
+    scope = Scope.APP
+
+    @provide
+    async def redis(self, settings: Settings) -> AsyncIterator[Redis]:
+        assert settings.redis_url is not None
+        client = Redis.from_url(
+            settings.redis_url, socket_timeout=2.0, socket_connect_timeout=2.0, health_check_interval=30
+        )
+        yield client
+        await client.aclose()
+
+    @provide
+    async def arq_pool(self, settings: Settings) -> AsyncIterator[ArqRedis]:
+        assert settings.redis_url is not None
+        redis_settings = RedisSettings.from_dsn(settings.redis_url)
+        redis_settings.conn_timeout = 2
+        redis_settings.conn_retries = 1
+        pool = await create_pool(redis_settings, default_queue_name=settings.queue_name)
+        yield pool
+        await pool.aclose()
+
+    @provide
+    def cache(self, redis: Redis) -> Cache:
+        return RedisCache(redis)
+
+    @provide
+    def job_queue(self, pool: ArqRedis, settings: Settings) -> JobQueue:
+        return ArqJobQueue(pool, settings.queue_name)
+
+    @provide
+    def probes(self, database: SqlaDatabaseProbe, redis: Redis) -> Sequence[DependencyProbe]:
+        return [database, RedisProbe(redis)]

@@ -1,0 +1,30 @@
+"""Background jobs. Each takes primitive arguments and runs a use case in its own DI request scope.
+
+The same functions run under arq (`nexora worker`) and under the embedded in-process runner.
+"""
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from dishka import AsyncContainer
+from dishka.integrations.arq import DISHKA_REQUEST_CONTAINER_KEY, FromDishka, inject
+
+from application.catalog.commands.warm_catalog_cache import WarmCatalogCache
+from application.common.ports import JobArg
+
+
+@inject
+async def warm_catalog_cache(ctx: dict[str, Any], handler: FromDishka[WarmCatalogCache]) -> dict[str, int]:
+    result = await handler.execute()
+    return {"categories": result.categories, "subcategories": result.subcategories}
+
+
+JobFunction = Callable[..., Awaitable[object]]
+JOBS: dict[str, JobFunction] = {"warm_catalog_cache": warm_catalog_cache}
+
+
+async def run_job(container: AsyncContainer, job: str, kwargs: Mapping[str, JobArg]) -> object:
+    """Run one job outside arq, the way arq + dishka would: a fresh request scope per job."""
+    async with container() as request_container:
+        ctx: dict[str, Any] = {DISHKA_REQUEST_CONTAINER_KEY: request_container, "job_try": 1}
+        return await JOBS[job](ctx, **kwargs)

@@ -1,0 +1,37 @@
+"""arq worker settings: `nexora worker` runs these against the production Redis."""
+
+from typing import Any
+
+from arq import cron
+from arq.connections import RedisSettings
+from dishka.integrations.arq import DISHKA_APP_CONTAINER_KEY, setup_dishka
+
+from entrypoints.ioc.container import make_container
+from entrypoints.observability import configure_logging
+from entrypoints.settings import Settings
+from entrypoints.worker.jobs import JOBS, warm_catalog_cache
+
+
+def build_worker_settings(settings: Settings) -> dict[str, Any]:
+    """A WorkerSettings mapping for `arq.run_worker`, with the DI container set up and closed."""
+    if settings.redis_url is None:
+        raise RuntimeError("the arq worker needs NEXORA_REDIS_URL (the embedded profile runs jobs in-process)")
+    configure_logging(level=settings.log_level, json_logs=settings.json_logs)
+    container = make_container(settings)
+
+    async def on_shutdown(ctx: dict[str, Any]) -> None:
+        await ctx[DISHKA_APP_CONTAINER_KEY].close()
+
+    worker: dict[str, Any] = {
+        "functions": list(JOBS.values()),
+        "cron_jobs": [cron(warm_catalog_cache, minute={0, 15, 30, 45}, run_at_startup=True, unique=True)],
+        "redis_settings": RedisSettings.from_dsn(settings.redis_url),
+        "queue_name": settings.queue_name,
+        "max_tries": 5,
+        "job_timeout": 300,
+        "on_shutdown": on_shutdown,
+        "handle_signals": True,
+    }
+    setup_dishka(container, worker)
+    return worker
+
