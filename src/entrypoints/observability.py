@@ -12,7 +12,9 @@ from typing import Any
 
 import structlog
 
-SENSITIVE_KEY = re.compile(r"pass(word)?|secret|token|authorization|api[_-]?key|cookie|otp|pin_?code_?hash", re.I)
+SENSITIVE_KEY = re.compile(
+    r"pass(word)?|secret|token|authorization|api[_-]?key|cookie|otp|pin_?code_?hash", re.I
+)
 PHONE = re.compile(r"(?<!\d)(?:\+?91[\s-]?|0)?([6-9]\d{5})(\d{4})(?!\d)")
 REDACTED = "[redacted]"
 
@@ -25,7 +27,9 @@ def _scrub(value: Any, depth: int = 0) -> Any:
     if isinstance(value, str):
         return mask_phones(value)
     if depth < 4 and isinstance(value, dict):
-        return {k: REDACTED if SENSITIVE_KEY.search(str(k)) else _scrub(v, depth + 1) for k, v in value.items()}
+        return {
+            k: REDACTED if SENSITIVE_KEY.search(str(k)) else _scrub(v, depth + 1) for k, v in value.items()
+        }
     if depth < 4 and isinstance(value, list | tuple):
         return [_scrub(v, depth + 1) for v in value]
     return value

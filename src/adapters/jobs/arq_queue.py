@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from arq.connections import ArqRedis
 from redis.exceptions import RedisError
@@ -24,12 +25,9 @@ class ArqJobQueue:
         kwargs: Mapping[str, JobArg] | None = None,
     ) -> bool:
         try:
+            job_kwargs: dict[str, Any] = dict(kwargs or {})
             queued = await self._redis.enqueue_job(
-                job,
-                _job_id=job_id,
-                _queue_name=self._queue_name,
-                _defer_by=defer_by,
-                **dict(kwargs or {}),
+                job, _job_id=job_id, _queue_name=self._queue_name, _defer_by=defer_by, **job_kwargs
             )
         except (RedisError, OSError) as exc:
             raise DependencyUnavailable("job queue", type(exc).__name__) from exc

@@ -85,11 +85,11 @@ class InProcessJobQueue:
     def pending(self) -> int:
         return len(self._tasks)
 
-    async def drain(self, timeout: float = 10.0) -> None:
-        """Wait for running jobs (on shutdown and in tests); cancel what is left after `timeout`."""
+    async def drain(self, grace_seconds: float = 10.0) -> None:
+        """Wait for running jobs (on shutdown and in tests); cancel what is left after the grace period."""
         if not self._tasks:
             return
-        _done, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
+        _done, pending = await asyncio.wait(set(self._tasks), timeout=grace_seconds)
         for task in pending:
             task.cancel()
         if pending:

@@ -13,14 +13,12 @@ from adapters.persistence.engine import create_engine
 
 
 def _script_location() -> Path:
-    candidates = [
-        os.environ.get("NEXORA_MIGRATIONS_DIR", ""),
-        Path.cwd() / "migrations",
-        Path(__file__).resolve().parents[3] / "migrations",
-    ]
+    candidates = [Path.cwd() / "migrations", Path(__file__).resolve().parents[3] / "migrations"]
+    if configured := os.environ.get("NEXORA_MIGRATIONS_DIR"):
+        candidates.insert(0, Path(configured))
     for candidate in candidates:
-        if candidate and (Path(candidate) / "env.py").is_file():
-            return Path(candidate)
+        if (candidate / "env.py").is_file():
+            return candidate
     raise FileNotFoundError(
         "alembic migrations folder not found: run from the project folder or set NEXORA_MIGRATIONS_DIR"
     )

@@ -37,7 +37,7 @@ def _utcnow() -> datetime:
 
 
 def _timestamps() -> list[Column[datetime]]:
-    """Audit columns, filled by SQLAlchemy on insert/update (DATETIME(6) server defaults differ by backend)."""
+    """Audit columns, filled by SQLAlchemy on write (server defaults for DATETIME(6) differ by backend)."""
     return [
         Column("created_at", UtcDateTime(), nullable=False, default=_utcnow),
         Column("updated_at", UtcDateTime(), nullable=False, default=_utcnow, onupdate=_utcnow),

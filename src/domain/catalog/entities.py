@@ -13,7 +13,7 @@ RateCardId = NewType("RateCardId", int)
 
 @dataclass(eq=False, kw_only=True)
 class Category:
-    """A top-level group of services (Home Cleaning, Plumbing, ...). Inactive ones are hidden from customers."""
+    """A top-level group of services (Home Cleaning, Plumbing, ...); inactive ones are hidden."""
 
     id: CategoryId
     slug: str
@@ -26,7 +26,7 @@ class Category:
 
 @dataclass(eq=False, kw_only=True)
 class Subcategory:
-    """A bookable service inside a category (Full Home Deep Cleaning), with what it includes and its length."""
+    """A bookable service in a category (Full Home Deep Cleaning): what it includes and how long it takes."""
 
     id: SubcategoryId
     category_id: CategoryId

@@ -38,7 +38,7 @@ class Money:
     currency: str = "INR"
 
     def __post_init__(self) -> None:
-        if isinstance(self.amount, float) or not isinstance(self.amount, Decimal | int):
+        if not isinstance(self.amount, Decimal | int):
             raise InvalidMoney(f"amount must be a Decimal or int, not {type(self.amount).__name__}")
         amount = Decimal(self.amount)
         if not amount.is_finite():
@@ -52,6 +52,8 @@ class Money:
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str = "INR") -> "Money":
         """Parse an amount such as "3499.00"; raises InvalidMoney on anything else."""
+        if not isinstance(amount, str | int | Decimal):
+            raise InvalidMoney(f"amount must be text, an int or a Decimal, not {type(amount).__name__}")
         try:
             return cls(Decimal(amount), currency)
         except (InvalidOperation, ValueError) as exc:

@@ -58,7 +58,9 @@ def current() -> None:
         fail(f"cannot read the database revision: {exc}", code=3)
     heads = migrator.heads()
     state = "up to date" if sorted(revisions) == sorted(heads) else "behind: run `nexora db upgrade`"
-    console.print(f"database: {', '.join(revisions) or 'base (empty)'}  code head: {', '.join(heads)}  ({state})")
+    console.print(
+        f"database: {', '.join(revisions) or 'base (empty)'}  code head: {', '.join(heads)}  ({state})"
+    )
 
 
 @db.command()

@@ -47,14 +47,19 @@ def run(work: Callable[[AsyncContainer], Awaitable[T]], settings: Settings | Non
     try:
         return asyncio.run(main())
     except DependencyUnavailable as exc:
-        fail(f"{exc.message}. Check NEXORA_DATABASE_URL / NEXORA_REDIS_URL and that the service is running.", code=3)
+        fail(
+            f"{exc.message}. Check NEXORA_DATABASE_URL / NEXORA_REDIS_URL and that the service is running.",
+            code=3,
+        )
     except (ApplicationError, DomainError) as exc:
         fail(str(exc))
     except click.exceptions.Exit:
         raise
     except Exception as exc:
         errors.print_exception(max_frames=3) if settings.log_level == "DEBUG" else None
-        fail(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0] + " (NEXORA_LOG_LEVEL=DEBUG shows more)")
+        fail(
+            f"unexpected {type(exc).__name__}: {exc}".splitlines()[0] + " (NEXORA_LOG_LEVEL=DEBUG shows more)"
+        )
 
 
 def confirm_or_exit(yes: bool, prompt: str) -> None:

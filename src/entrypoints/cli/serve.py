@@ -10,7 +10,9 @@ APP_FACTORY = "entrypoints.http.app:create_app"
 @click.command()
 @click.option("--host", default=None, help="Interface to bind (default NEXORA_HOST, 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default NEXORA_PORT, 8000).")
-@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes (default NEXORA_WORKERS, 1).")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=None, help="Processes (default NEXORA_WORKERS, 1)."
+)
 @click.option(
     "--server",
     type=click.Choice(["uvicorn", "granian"]),
@@ -24,7 +26,9 @@ def serve(host: str | None, port: int | None, workers: int | None, server: str |
     port = port or settings.port
     workers = workers or settings.workers
     server = server or settings.server
-    click.echo(f"Nexora API on http://{host}:{port} (docs: http://{host}:{port}/schema) with {server} x{workers}")
+    click.echo(
+        f"Nexora API on http://{host}:{port} (docs: http://{host}:{port}/schema) with {server} x{workers}"
+    )
     if server == "granian":
         try:
             from granian import Granian
@@ -65,4 +69,4 @@ def worker(burst: bool) -> None:
 
     from entrypoints.worker.settings import build_worker_settings
 
-    run_worker(build_worker_settings(settings), burst=burst)  # type: ignore[arg-type]
+    run_worker(build_worker_settings(settings), burst=burst)

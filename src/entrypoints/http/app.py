@@ -29,7 +29,6 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     app = Litestar(
         route_handlers=[CatalogController, HealthController],
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[request_id_middleware],
         openapi_config=OpenAPIConfig(
             title="Nexora API",
             version="1.0.0",
@@ -37,10 +36,15 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             contact=Contact(name="Nexora engineering"),
             path="/schema",
             render_plugins=[SwaggerRenderPlugin(), RedocRenderPlugin()],
-            enabled_endpoints={"swagger", "redoc", "openapi.json", "openapi.yaml"} if settings.docs_enabled else {"openapi.json"},
+            enabled_endpoints={"swagger", "redoc", "openapi.json", "openapi.yaml"}
+            if settings.docs_enabled
+            else {"openapi.json"},
         ),
         on_shutdown=[container.close],
         debug=False,
+        logging_config=None,
     )
     setup_dishka(container, app)
+    # Outermost, so unrouted requests (404, 405) get a request id and an access line too.
+    app.asgi_handler = request_id_middleware(app.asgi_handler)
     return app

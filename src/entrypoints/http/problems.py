@@ -56,11 +56,10 @@ def _code_of(exc: Exception) -> str:
 
 
 def handle_known_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
-    for error_type, status, title in ERROR_TABLE:
-        if isinstance(exc, error_type):
-            break
-    else:  # pragma: no cover - the table ends with the base classes
+    match = next(((s, t) for error_type, s, t in ERROR_TABLE if isinstance(exc, error_type)), None)
+    if match is None:  # pragma: no cover - the table ends with the base classes
         return handle_unexpected(request, exc)
+    status, title = match
     extra: dict[str, Any] = {}
     headers: dict[str, str] | None = None
     if isinstance(exc, InvalidValue | InvalidInput):
@@ -70,7 +69,9 @@ def handle_known_error(request: Request[Any, Any, Any], exc: Exception) -> Respo
         extra["dependency"] = exc.dependency
         log.warning("dependency.unavailable", dependency=exc.dependency, detail=exc.message)
     message = str(getattr(exc, "message", exc))
-    return problem(request, status=status, title=title, detail=message, code=_code_of(exc), headers=headers, **extra)
+    return problem(
+        request, status=status, title=title, detail=message, code=_code_of(exc), headers=headers, **extra
+    )
 
 
 def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
@@ -89,7 +90,9 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
         status, "http_error"
     )
     detail = exc.detail if status < 500 else "The server could not handle this request."
-    return problem(request, status=status, title=exc.detail or "Error", detail=detail, code=code, headers=exc.headers)
+    return problem(
+        request, status=status, title=exc.detail or "Error", detail=detail, code=code, headers=exc.headers
+    )
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
@@ -112,7 +115,7 @@ def _validation_detail(errors: list[Any]) -> str:
     return "; ".join(parts)
 
 
-EXCEPTION_HANDLERS: dict[type[Exception], Any] = {
+EXCEPTION_HANDLERS: dict[int | type[Exception], Any] = {
     DomainError: handle_known_error,
     ApplicationError: handle_known_error,
     HTTPException: handle_http_exception,

@@ -4,11 +4,17 @@ from typing import Annotated
 
 import msgspec
 
-from application.catalog.views import CategoryView, MoneyView, RateCardsAtPincode, RateCardView, SubcategoryView
+from application.catalog.views import (
+    CategoryView,
+    MoneyView,
+    RateCardsAtPincode,
+    RateCardView,
+    SubcategoryView,
+)
 
 
-class Schema(msgspec.Struct, rename="camel", frozen=True, forbid_unknown_fields=True):
-    pass
+class Schema(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """Base of HTTP schemas: camelCase on the wire, unknown fields refused on input."""
 
 
 class MoneyOut(Schema):

@@ -15,7 +15,9 @@ from entrypoints.worker.jobs import JOBS, warm_catalog_cache
 def build_worker_settings(settings: Settings) -> dict[str, Any]:
     """A WorkerSettings mapping for `arq.run_worker`, with the DI container set up and closed."""
     if settings.redis_url is None:
-        raise RuntimeError("the arq worker needs NEXORA_REDIS_URL (the embedded profile runs jobs in-process)")
+        raise RuntimeError(
+            "the arq worker needs NEXORA_REDIS_URL (the embedded profile runs jobs in-process)"
+        )
     configure_logging(level=settings.log_level, json_logs=settings.json_logs)
     container = make_container(settings)
 
@@ -34,4 +36,3 @@ def build_worker_settings(settings: Settings) -> dict[str, Any]:
     }
     setup_dishka(container, worker)
     return worker
-

@@ -32,7 +32,9 @@ class CatalogController(Controller):
         handler: FromDishka[ListSubcategories],
     ) -> SubcategoryList:
         result = await handler.execute(ListSubcategoriesQuery(category_id=category_id))
-        return SubcategoryList(category_id=result.category_id, items=[SubcategoryOut.of(s) for s in result.items])
+        return SubcategoryList(
+            category_id=result.category_id, items=[SubcategoryOut.of(s) for s in result.items]
+        )
 
     @get("/subcategories/{subcategory_id:int}/rate-cards", summary="List rate cards, optionally at a pincode")
     @inject

@@ -23,7 +23,10 @@ class HealthController(Controller):
         body = Readiness(
             status="ok" if report.ready else "unavailable",
             down=report.down,
-            checks=[DependencyOut(name=c.name, ok=c.ok, latency_ms=c.latency_ms, detail=c.detail) for c in report.checks],
+            checks=[
+                DependencyOut(name=c.name, ok=c.ok, latency_ms=c.latency_ms, detail=c.detail)
+                for c in report.checks
+            ],
         )
         if report.ready:
             return Response(body, status_code=200)
