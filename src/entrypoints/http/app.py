@@ -21,6 +21,17 @@ Errors are RFC 9457 problem details (`application/problem+json`) with a stable `
 `requestId` to quote when reporting them. Every response carries `X-Request-ID`."""
 
 
+def _openapi() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Nexora API",
+        version="1.0.0",
+        description=API_DESCRIPTION,
+        contact=Contact(name="Nexora engineering"),
+        path="/schema",
+        render_plugins=[SwaggerRenderPlugin(path=["/", "/swagger"]), RedocRenderPlugin()],
+    )
+
+
 def create_app(settings: Settings | None = None, container: AsyncContainer | None = None) -> Litestar:
     """Build the API. Without arguments, settings come from the environment (invalid ones stop start-up)."""
     settings = settings or load_settings()
@@ -29,17 +40,7 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     app = Litestar(
         route_handlers=[CatalogController, HealthController],
         exception_handlers=EXCEPTION_HANDLERS,
-        openapi_config=OpenAPIConfig(
-            title="Nexora API",
-            version="1.0.0",
-            description=API_DESCRIPTION,
-            contact=Contact(name="Nexora engineering"),
-            path="/schema",
-            render_plugins=[SwaggerRenderPlugin(), RedocRenderPlugin()],
-            enabled_endpoints={"swagger", "redoc", "openapi.json", "openapi.yaml"}
-            if settings.docs_enabled
-            else {"openapi.json"},
-        ),
+        openapi_config=_openapi() if settings.docs_enabled else None,
         on_shutdown=[container.close],
         debug=False,
         logging_config=None,

@@ -2,9 +2,9 @@
 
 from collections.abc import AsyncIterator, Mapping, Sequence
 
-from arq.connections import ArqRedis, RedisSettings, create_pool
+from arq.connections import ArqRedis
 from dishka import AsyncContainer, Provider, Scope, provide
-from redis.asyncio import Redis
+from redis.asyncio import ConnectionPool, Redis
 
 from adapters.cache.memory import InMemoryCache
 from adapters.cache.probe import RedisProbe
@@ -62,13 +62,12 @@ class ProductionProvider(Provider):
 
     @provide
     async def arq_pool(self, settings: Settings) -> AsyncIterator[ArqRedis]:
+        """Connects lazily (unlike arq's create_pool), so a Redis outage at start-up is a 503, not a crash."""
         assert settings.redis_url is not None
-        redis_settings = RedisSettings.from_dsn(settings.redis_url)
-        redis_settings.conn_timeout = 2
-        redis_settings.conn_retries = 1
-        pool = await create_pool(redis_settings, default_queue_name=settings.queue_name)
-        yield pool
-        await pool.aclose()
+        pool = ConnectionPool.from_url(settings.redis_url, socket_timeout=2.0, socket_connect_timeout=2.0)
+        client = ArqRedis(pool, default_queue_name=settings.queue_name)
+        yield client
+        await client.aclose()
 
     @provide
     def cache(self, redis: Redis) -> Cache:

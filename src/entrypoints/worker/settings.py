@@ -3,6 +3,7 @@
 from typing import Any
 
 from arq import cron
+from arq.worker import func
 from arq.connections import RedisSettings
 from dishka.integrations.arq import DISHKA_APP_CONTAINER_KEY, setup_dishka
 
@@ -25,7 +26,7 @@ def build_worker_settings(settings: Settings) -> dict[str, Any]:
         await ctx[DISHKA_APP_CONTAINER_KEY].close()
 
     worker: dict[str, Any] = {
-        "functions": list(JOBS.values()),
+        "functions": [func(job, name=name) for name, job in JOBS.items()],
         "cron_jobs": [cron(warm_catalog_cache, minute={0, 15, 30, 45}, run_at_startup=True, unique=True)],
         "redis_settings": RedisSettings.from_dsn(settings.redis_url),
         "queue_name": settings.queue_name,

@@ -1,0 +1,64 @@
+"""The real app over HTTP, in both profiles: embedded (SQLite, in-process cache and jobs) and production
+(MariaDB, Redis, arq)."""
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from entrypoints.http.app import create_app
+from entrypoints.settings import Settings
+from tests.conftest import DatabaseFactory
+
+
+def make_settings(**values: Any) -> Settings:
+    """Settings for tests: never read a developer's .env."""
+    return Settings(_env_file=None, log_level="WARNING", **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def seeded_mariadb_url(mariadb_databases: DatabaseFactory) -> str:
+    from tests.conftest import _seed, migrated, run_async
+
+    url = migrated(mariadb_databases.mariadb())
+    run_async(lambda: _seed(url))
+    return url
+
+
+@pytest.fixture(params=["embedded", pytest.param("production", marks=[pytest.mark.mariadb, pytest.mark.redis])])
+def profile_settings(request: pytest.FixtureRequest) -> Settings:
+    if request.param == "embedded":
+        return make_settings(database_url=request.getfixturevalue("seeded_sqlite_url"))
+    return make_settings(
+        env="production",
+        database_url=request.getfixturevalue("seeded_mariadb_url"),
+        redis_url=request.getfixturevalue("redis_url"),
+    )
+
+
+@pytest.fixture
+async def client(profile_settings: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=create_app(profile_settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+async def embedded_client(seeded_sqlite_url: str) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=create_app(make_settings(database_url=seeded_sqlite_url))) as test_client:
+        yield test_client
+
+
+def assert_problem(response: Any, status: int, code: str) -> dict[str, Any]:
+    """The response is an RFC 9457 problem with this status and code, carrying the request id."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body: dict[str, Any] = response.json()
+    assert body["status"] == status
+    assert body["code"] == code
+    assert body["type"] == f"urn:nexora:problem:{code}"
+    assert body["title"]
+    assert body["detail"]
+    assert body["requestId"] == response.headers["x-request-id"]
+    return body
