@@ -57,7 +57,9 @@ async def test_categories_are_read_again_when_the_cache_was_invalidated(reader, 
     "corrupt",
     [b"\xc1 not msgpack", msgspec.msgpack.encode({"items": "nope"}), msgspec.msgpack.encode([1, 2, 3])],
 )
-async def test_corrupt_cache_entry_is_treated_as_a_miss_when_it_does_not_decode(reader, cache, corrupt) -> None:
+async def test_corrupt_cache_entry_is_treated_as_a_miss_when_it_does_not_decode(
+    reader, cache, corrupt
+) -> None:
     await cache.set(cache_keys.categories(), corrupt, ttl=timedelta(minutes=5))
 
     result = await ListCategories(reader, cache).execute()
@@ -102,7 +104,9 @@ async def test_not_found_is_not_cached_when_category_is_unknown(reader, cache) -
     assert await cache.get(cache_keys.subcategories(999)) is None
 
 
-async def test_category_is_listed_when_it_was_not_found_before_and_then_created(reader, cache) -> None:
+async def test_subcategories_are_listed_when_a_category_not_found_before_is_reactivated(
+    reader, cache
+) -> None:
     query = ListSubcategories(reader, cache)
     with pytest.raises(CategoryNotFound):
         await query.execute(ListSubcategoriesQuery(category_id=3))
@@ -136,7 +140,9 @@ async def test_rate_cards_are_listed_cheapest_first_when_no_pincode_is_given(rea
 
 
 async def test_rate_cards_offered_at_pincode_are_listed_when_pincode_is_serviceable(reader, cache) -> None:
-    result = await ListRateCards(reader, cache).execute(ListRateCardsQuery(subcategory_id=10, pincode="560034"))
+    result = await ListRateCards(reader, cache).execute(
+        ListRateCardsQuery(subcategory_id=10, pincode="560034")
+    )
 
     assert [r.id for r in result.items] == [101, 100]
     assert result.pincode == "560034"
@@ -145,7 +151,9 @@ async def test_rate_cards_offered_at_pincode_are_listed_when_pincode_is_servicea
 
 @pytest.mark.parametrize("pincode", ["400050", "110001"])
 async def test_no_rate_cards_and_not_serviceable_when_pincode_is_not_served(reader, cache, pincode) -> None:
-    result = await ListRateCards(reader, cache).execute(ListRateCardsQuery(subcategory_id=10, pincode=pincode))
+    result = await ListRateCards(reader, cache).execute(
+        ListRateCardsQuery(subcategory_id=10, pincode=pincode)
+    )
 
     assert result.items == []
     assert result.serviceable is False

@@ -47,7 +47,9 @@ def test_paise_round_trip_when_built_from_paise(p: int) -> None:
 
 
 @given(paise, factors)
-def test_times_rounds_half_up_to_the_paisa_when_multiplied_by_any_factor(p: int, factor: int | Decimal) -> None:
+def test_times_rounds_half_up_to_the_paisa_when_multiplied_by_any_factor(
+    p: int, factor: int | Decimal
+) -> None:
     result = rupees(p).times(factor)
 
     assert result.paise == half_up_paise(Fraction(p, 100) * Fraction(factor))

@@ -30,7 +30,19 @@ def test_pincode_is_refused_with_its_value_when_text_is_not_six_digits_from_1_to
 
 @pytest.mark.parametrize(
     "value",
-    ["056003", "000000", "56003", "5600341", "56003a", "ABCDEF", "५६००३४", "５６００３４", "560 034", "", "+56003"],
+    [
+        "056003",
+        "000000",
+        "56003",
+        "5600341",
+        "56003a",
+        "ABCDEF",
+        "५६००३४",
+        "\uff15\uff16\uff10\uff10\uff13\uff14",
+        "560 034",
+        "",
+        "+56003",
+    ],
 )
 def test_pincode_is_refused_when_value_is_malformed(value: str) -> None:
     with pytest.raises(InvalidPincode) as caught:
@@ -58,7 +70,9 @@ def test_parse_accepts_one_inner_space_when_it_splits_three_and_three_digits(val
     assert Pincode.parse(f"{value[:3]} {value[3:]}") == Pincode(value)
 
 
-@pytest.mark.parametrize("raw", ["56 0034", "560  034", "5 6 0 0 3 4", "560-034", "560\t034", "056 003", "   "])
+@pytest.mark.parametrize(
+    "raw", ["56 0034", "560  034", "5 6 0 0 3 4", "560-034", "560\t034", "056 003", "   "]
+)
 def test_parse_refuses_text_when_spacing_or_digits_are_wrong(raw: str) -> None:
     with pytest.raises(InvalidPincode):
         Pincode.parse(raw)

@@ -72,4 +72,3 @@ def test_rate_card_is_refused_when_price_is_negative() -> None:
 
 def test_rate_card_is_accepted_when_price_is_zero() -> None:
     assert card(Money.zero()).price == Money.zero()
-
