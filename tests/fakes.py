@@ -128,7 +128,9 @@ class StaticProbe:
 
 def sample_catalog() -> InMemoryCatalogReader:
     """Two active categories and one inactive, with services and rate cards offered at 560034 only."""
-    cleaning = Category(id=CategoryId(1), slug="cleaning", name="Home Cleaning", description="Cleaning", sort_order=1)
+    cleaning = Category(
+        id=CategoryId(1), slug="cleaning", name="Home Cleaning", description="Cleaning", sort_order=1
+    )
     plumbing = Category(id=CategoryId(2), slug="plumbing", name="Plumbing", description="Pipes", sort_order=2)
     retired = Category(
         id=CategoryId(3), slug="retired", name="Retired", description="Gone", sort_order=3, is_active=False

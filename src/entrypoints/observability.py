@@ -12,25 +12,34 @@ from typing import Any
 
 import structlog
 
-SENSITIVE_KEY = re.compile(
-    r"pass(word)?|secret|token|authorization|api[_-]?key|cookie|otp|pin_?code_?hash", re.I
+# Whole words of a key (snake_case, camelCase or kebab-case): "refresh_token" and "apiKey" match,
+# "tokens_used" and "footprint" do not.
+SENSITIVE_WORD = re.compile(
+    r"(?:^|_)(?:pass|password|passwd|hash|secret|token|authorization|apikey|api_key|cookie|otp)(?:_|$)"
 )
-PHONE = re.compile(r"(?<!\d)(?:\+?91[\s-]?|0)?([6-9]\d{5})(\d{4})(?!\d)")
+# An Indian mobile, with or without +91/0, its ten digits possibly grouped by single spaces or hyphens.
+PHONE = re.compile(r"(?<![\d+])(?:\+?91[\s-]?|0)?[6-9](?:[\s-]?\d){9}(?!\d)")
 REDACTED = "[redacted]"
+MAX_DEPTH = 12
+
+
+def is_sensitive(key: object) -> bool:
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(key)).replace("-", "_").lower()
+    return SENSITIVE_WORD.search(words) is not None
 
 
 def mask_phones(text: str) -> str:
-    return PHONE.sub(lambda m: "******" + m.group(2), text)
+    return PHONE.sub(lambda m: "******" + re.sub(r"\D", "", m.group())[-4:], text)
 
 
 def _scrub(value: Any, depth: int = 0) -> Any:
     if isinstance(value, str):
         return mask_phones(value)
-    if depth < 4 and isinstance(value, dict):
-        return {
-            k: REDACTED if SENSITIVE_KEY.search(str(k)) else _scrub(v, depth + 1) for k, v in value.items()
-        }
-    if depth < 4 and isinstance(value, list | tuple):
+    if isinstance(value, dict | list | tuple) and depth >= MAX_DEPTH:
+        return REDACTED
+    if isinstance(value, dict):
+        return {k: REDACTED if is_sensitive(k) else _scrub(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
         return [_scrub(v, depth + 1) for v in value]
     return value
 
@@ -38,7 +47,7 @@ def _scrub(value: Any, depth: int = 0) -> Any:
 def redact(_logger: Any, _method: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     """structlog processor: drop secrets and mask phone numbers anywhere in the event."""
     for key in list(event_dict):
-        if SENSITIVE_KEY.search(key):
+        if is_sensitive(key):
             event_dict[key] = REDACTED
         else:
             event_dict[key] = _scrub(event_dict[key])

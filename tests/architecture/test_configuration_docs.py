@@ -24,7 +24,9 @@ def test_env_example_documents_every_setting_when_compared_with_the_settings_cla
 
 
 def test_env_example_values_are_accepted_when_loaded_as_settings() -> None:
-    values = {k.removeprefix(ENV_PREFIX).lower(): v for k, v in _documented(ROOT / ".env.example").items() if v}
+    values = {
+        k.removeprefix(ENV_PREFIX).lower(): v for k, v in _documented(ROOT / ".env.example").items() if v
+    }
     settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
     assert settings.database_url.startswith("sqlite+aiosqlite://")
     assert settings.redis_url is None
@@ -32,5 +34,7 @@ def test_env_example_values_are_accepted_when_loaded_as_settings() -> None:
 
 def test_readme_mentions_every_setting_when_read_by_a_newcomer() -> None:
     readme = (ROOT / "README.md").read_text()
-    missing = [ENV_PREFIX + name.upper() for name in Settings.model_fields if ENV_PREFIX + name.upper() not in readme]
+    missing = [
+        ENV_PREFIX + name.upper() for name in Settings.model_fields if ENV_PREFIX + name.upper() not in readme
+    ]
     assert missing == []

@@ -41,9 +41,17 @@ def test_contracts_hold_when_the_tree_is_untouched(tree_copy: Path) -> None:
     [
         ("domain/shared/money.py", "import sqlalchemy", "The domain is pure Python"),
         ("domain/catalog/entities.py", "import litestar", "The domain is pure Python"),
-        ("application/catalog/queries/list_categories.py", "import adapters.persistence.tables", "Application"),
+        (
+            "application/catalog/queries/list_categories.py",
+            "import adapters.persistence.tables",
+            "Application",
+        ),
         ("application/common/caching.py", "import redis", "Application depends on ports"),
-        ("entrypoints/http/controllers/catalog.py", "import adapters.persistence.catalog_reader", "HTTP controllers"),
+        (
+            "entrypoints/http/controllers/catalog.py",
+            "import adapters.persistence.catalog_reader",
+            "HTTP controllers",
+        ),
     ],
 )
 def test_contracts_break_when_a_layer_imports_what_it_must_not(

@@ -107,4 +107,3 @@ async def test_no_rate_cards_when_the_pincode_is_not_serviceable(reader: Catalog
     assert await reader.is_serviceable(Pincode("400050")) is False
     assert await reader.is_serviceable(Pincode("560034")) is True
     assert await reader.is_serviceable(Pincode("999999")) is False
-

@@ -27,7 +27,9 @@ def seeded_mariadb_url(mariadb_databases: DatabaseFactory) -> str:
     return url
 
 
-@pytest.fixture(params=["embedded", pytest.param("production", marks=[pytest.mark.mariadb, pytest.mark.redis])])
+@pytest.fixture(
+    params=["embedded", pytest.param("production", marks=[pytest.mark.mariadb, pytest.mark.redis])]
+)
 def profile_settings(request: pytest.FixtureRequest) -> Settings:
     if request.param == "embedded":
         return make_settings(database_url=request.getfixturevalue("seeded_sqlite_url"))

@@ -45,7 +45,9 @@ async def test_lists_a_categorys_services_with_camel_case_fields_when_browsing(c
 
 async def test_rate_cards_at_a_serviceable_pincode_carry_exact_prices_when_requested(client: Client) -> None:
     sub_id = await _subcategory_id(client, "cleaning", "full-home-deep-cleaning")
-    response = await client.get(f"/api/v1/services/subcategories/{sub_id}/rate-cards", params={"pincode": "560034"})
+    response = await client.get(
+        f"/api/v1/services/subcategories/{sub_id}/rate-cards", params={"pincode": "560034"}
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["pincode"] == "560034"
@@ -63,7 +65,9 @@ async def test_rate_cards_at_a_serviceable_pincode_carry_exact_prices_when_reque
 
 async def test_no_rate_cards_when_the_pincode_is_not_serviceable(client: Client) -> None:
     sub_id = await _subcategory_id(client, "cleaning", "full-home-deep-cleaning")
-    response = await client.get(f"/api/v1/services/subcategories/{sub_id}/rate-cards", params={"pincode": "999999"})
+    response = await client.get(
+        f"/api/v1/services/subcategories/{sub_id}/rate-cards", params={"pincode": "999999"}
+    )
     assert response.status_code == 200
     assert response.json()["serviceable"] is False
     assert response.json()["items"] == []
@@ -80,18 +84,24 @@ async def test_all_rate_cards_are_listed_when_no_pincode_is_given(client: Client
 @pytest.mark.parametrize("pincode", ["56003", "5600345", "056003", "abcdef", "56OO34", "", "५६००३४"])
 async def test_malformed_pincode_is_a_400_problem_when_requested(client: Client, pincode: str) -> None:
     sub_id = await _subcategory_id(client, "cleaning", "full-home-deep-cleaning")
-    response = await client.get(f"/api/v1/services/subcategories/{sub_id}/rate-cards", params={"pincode": pincode})
+    response = await client.get(
+        f"/api/v1/services/subcategories/{sub_id}/rate-cards", params={"pincode": pincode}
+    )
     body = assert_problem(response, 400, "invalid_pincode")
     assert body["field"] == "pincode"
 
 
 async def test_unknown_category_is_a_404_problem_when_listing_its_services(client: Client) -> None:
-    body = assert_problem(await client.get("/api/v1/services/categories/999999/subcategories"), 404, "category_not_found")
+    body = assert_problem(
+        await client.get("/api/v1/services/categories/999999/subcategories"), 404, "category_not_found"
+    )
     assert "999999" in body["detail"]
 
 
 async def test_unknown_subcategory_is_a_404_problem_when_listing_rate_cards(client: Client) -> None:
-    response = await client.get("/api/v1/services/subcategories/999999/rate-cards", params={"pincode": "560034"})
+    response = await client.get(
+        "/api/v1/services/subcategories/999999/rate-cards", params={"pincode": "560034"}
+    )
     assert_problem(response, 404, "subcategory_not_found")
 
 
@@ -110,7 +120,9 @@ async def test_request_id_is_echoed_when_the_client_sends_one(client: Client) ->
 
 
 async def test_request_id_is_generated_when_the_client_sends_an_unsafe_one(client: Client) -> None:
-    response = await client.get("/api/v1/services/categories", headers={"X-Request-ID": "bad id;<script>" * 30})
+    response = await client.get(
+        "/api/v1/services/categories", headers={"X-Request-ID": "bad id;<script>" * 30}
+    )
     generated = response.headers["x-request-id"]
     assert len(generated) == 32
     assert generated.isalnum()

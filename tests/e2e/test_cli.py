@@ -31,7 +31,9 @@ def test_catalog_list_prints_a_table_of_categories_and_services_when_seeded(
 def test_catalog_list_fails_with_a_message_when_the_category_is_unknown(
     runner: CliRunner, seeded_sqlite_url: str
 ) -> None:
-    result = runner.invoke(cli, ["catalog", "list", "--category", "999"], env={"NEXORA_DATABASE_URL": seeded_sqlite_url})
+    result = runner.invoke(
+        cli, ["catalog", "list", "--category", "999"], env={"NEXORA_DATABASE_URL": seeded_sqlite_url}
+    )
     assert result.exit_code == 1
     assert "category 999 was not found" in result.output
 
@@ -55,7 +57,9 @@ def test_db_commands_migrate_seed_once_and_report_the_revision_when_run_in_order
     assert "already holds data" in refused.output
 
 
-def test_db_reset_recreates_the_demo_data_when_confirmed(runner: CliRunner, sqlite_databases: DatabaseFactory) -> None:
+def test_db_reset_recreates_the_demo_data_when_confirmed(
+    runner: CliRunner, sqlite_databases: DatabaseFactory
+) -> None:
     env = {"NEXORA_DATABASE_URL": sqlite_databases.sqlite()}
     assert runner.invoke(cli, ["db", "upgrade"], env=env).exit_code == 0
     aborted = runner.invoke(cli, ["db", "reset"], env=env, input="n\n")
@@ -66,7 +70,9 @@ def test_db_reset_recreates_the_demo_data_when_confirmed(runner: CliRunner, sqli
 
 
 def test_invalid_setting_stops_with_a_message_naming_the_variable_when_starting(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["serve"], env={"NEXORA_PORT": "eighty", "NEXORA_DATABASE_URL": "postgres://x"})
+    result = runner.invoke(
+        cli, ["serve"], env={"NEXORA_PORT": "eighty", "NEXORA_DATABASE_URL": "postgres://x"}
+    )
     assert result.exit_code == 2
     assert "NEXORA_PORT" in result.output
     assert "NEXORA_DATABASE_URL" in result.output
@@ -80,7 +86,9 @@ def test_worker_refuses_to_start_with_a_message_when_redis_is_not_configured(run
 
 
 def test_database_down_is_a_clear_message_when_running_a_command(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["catalog", "list"], env={"NEXORA_DATABASE_URL": "mysql+asyncmy://root@127.0.0.1:1/x"})
+    result = runner.invoke(
+        cli, ["catalog", "list"], env={"NEXORA_DATABASE_URL": "mysql+asyncmy://root@127.0.0.1:1/x"}
+    )
     assert result.exit_code == 3
     assert "database is unavailable" in result.output
     assert "Traceback" not in result.output

@@ -42,7 +42,9 @@ async def test_every_revision_upgrades_downgrades_and_upgrades_again_when_walked
         previous = revision
 
 
-async def test_downgrade_to_base_leaves_no_table_when_run_after_head(databases: DatabaseFactory, backend: str) -> None:
+async def test_downgrade_to_base_leaves_no_table_when_run_after_head(
+    databases: DatabaseFactory, backend: str
+) -> None:
     url = databases.make(backend)
     migrator = AlembicMigrator(url)
     in_thread(lambda: migrator.upgrade("head"))

@@ -6,6 +6,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from domain.shared.errors import InvalidValue
 
 PAISE = Decimal("0.01")
+# Far above any real booking, far below Decimal's 28-digit precision, and what DECIMAL(12,2) holds.
+MAX_AMOUNT = Decimal("10000000000")
 
 
 class InvalidMoney(InvalidValue):
@@ -38,15 +40,21 @@ class Money:
     currency: str = "INR"
 
     def __post_init__(self) -> None:
-        if not isinstance(self.amount, Decimal | int):
+        kind: type = type(self.amount)
+        if kind is bool or not issubclass(kind, Decimal | int):
             raise InvalidMoney(f"amount must be a Decimal or int, not {type(self.amount).__name__}")
         amount = Decimal(self.amount)
         if not amount.is_finite():
             raise InvalidMoney("amount must be finite")
+        if abs(amount) >= MAX_AMOUNT:
+            raise InvalidMoney(f"{amount} is out of range (at most {MAX_AMOUNT - PAISE})")
         if amount != amount.quantize(PAISE, rounding=ROUND_HALF_UP):
             raise InvalidMoney(f"{amount} has more than two decimals")
-        if not (len(self.currency) == 3 and self.currency.isascii() and self.currency.isupper()):
-            raise InvalidMoney(f"'{self.currency}' is not an ISO 4217 currency code")
+        currency = self.currency
+        if not (isinstance(currency, str) and len(currency) == 3 and currency.isascii()):
+            raise InvalidMoney(f"'{currency}' is not an ISO 4217 currency code")
+        if not (currency.isalpha() and currency.isupper()):
+            raise InvalidMoney(f"'{currency}' is not an ISO 4217 currency code")
         object.__setattr__(self, "amount", amount.quantize(PAISE))
 
     @classmethod
@@ -90,9 +98,12 @@ class Money:
 
     def times(self, factor: int | Decimal) -> "Money":
         """Multiply by a quantity or a rate, rounding half up to the paisa."""
-        if isinstance(factor, float):
-            raise InvalidMoney("factor must be an int or Decimal, not float")
-        return Money((self.amount * factor).quantize(PAISE, rounding=ROUND_HALF_UP), self.currency)
+        if isinstance(factor, float | bool) or not isinstance(factor, int | Decimal):
+            raise InvalidMoney(f"factor must be an int or Decimal, not {type(factor).__name__}")
+        product = self.amount * factor
+        if not product.is_finite() or abs(product) >= MAX_AMOUNT:
+            raise InvalidMoney(f"{self} x {factor} is out of range")
+        return Money(product.quantize(PAISE, rounding=ROUND_HALF_UP), self.currency)
 
     @property
     def is_negative(self) -> bool:

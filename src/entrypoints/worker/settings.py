@@ -1,10 +1,11 @@
 """arq worker settings: `nexora worker` runs these against the production Redis."""
 
-from typing import Any
+from typing import Any, cast
 
 from arq import cron
-from arq.worker import func
 from arq.connections import RedisSettings
+from arq.typing import WorkerCoroutine
+from arq.worker import func
 from dishka.integrations.arq import DISHKA_APP_CONTAINER_KEY, setup_dishka
 
 from entrypoints.ioc.container import make_container
@@ -26,7 +27,7 @@ def build_worker_settings(settings: Settings) -> dict[str, Any]:
         await ctx[DISHKA_APP_CONTAINER_KEY].close()
 
     worker: dict[str, Any] = {
-        "functions": [func(job, name=name) for name, job in JOBS.items()],
+        "functions": [func(cast("WorkerCoroutine", job), name=name) for name, job in JOBS.items()],
         "cron_jobs": [cron(warm_catalog_cache, minute={0, 15, 30, 45}, run_at_startup=True, unique=True)],
         "redis_settings": RedisSettings.from_dsn(settings.redis_url),
         "queue_name": settings.queue_name,
