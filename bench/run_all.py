@@ -1,0 +1,11 @@
+"""Run every benchmark with its default settings and print the figures the README reports."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+for script in ["http_catalog.py"]:
+    print(f"== {script}", flush=True)
+    subprocess.run([sys.executable, str(HERE / script)], check=True)
