@@ -68,7 +68,7 @@ def run_async(coro_fn: Callable[[], Coroutine[Any, Any, T]]) -> T:
 
 
 def migrated(url: str) -> str:
-    in_thread(lambda: AlembicMigrator(url).upgrade("head"))
+    run_async(lambda: AlembicMigrator(url).upgrade("head"))
     return url
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 from adapters.persistence.engine import create_engine
 from adapters.persistence.migrator import AlembicMigrator
 from adapters.persistence.tables import metadata
-from tests.conftest import DatabaseFactory, in_thread
+from tests.conftest import DatabaseFactory
 
 
 def _revisions(migrator: AlembicMigrator) -> list[str]:
@@ -35,9 +35,9 @@ async def test_every_revision_upgrades_downgrades_and_upgrades_again_when_walked
     assert revisions, "no migrations found"
     previous = "base"
     for revision in revisions:
-        in_thread(lambda rev=revision: migrator.upgrade(rev))
-        in_thread(lambda prev=previous: migrator.downgrade(prev))
-        in_thread(lambda rev=revision: migrator.upgrade(rev))
+        await migrator.upgrade(revision)
+        await migrator.downgrade(previous)
+        await migrator.upgrade(revision)
         assert await migrator.current() == [revision]
         previous = revision
 
@@ -47,8 +47,8 @@ async def test_downgrade_to_base_leaves_no_table_when_run_after_head(
 ) -> None:
     url = databases.make(backend)
     migrator = AlembicMigrator(url)
-    in_thread(lambda: migrator.upgrade("head"))
-    in_thread(lambda: migrator.downgrade("base"))
+    await migrator.upgrade("head")
+    await migrator.downgrade("base")
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:
@@ -61,7 +61,7 @@ async def test_autogenerate_finds_no_difference_when_schema_is_migrated_to_head(
     databases: DatabaseFactory, backend: str
 ) -> None:
     url = databases.make(backend)
-    in_thread(lambda: AlembicMigrator(url).upgrade("head"))
+    await AlembicMigrator(url).upgrade("head")
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:

@@ -1,5 +1,6 @@
 """Run alembic migrations from code, for `nexora db ...`, `make run` and the tests."""
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 from adapters.persistence.engine import create_engine
+from adapters.persistence.errors import storage_errors
 
 
 def _script_location() -> Path:
@@ -27,8 +29,8 @@ def _script_location() -> Path:
 class AlembicMigrator:
     """Upgrades, downgrades and reports the schema revision of one database.
 
-    `upgrade`/`downgrade` are blocking (alembic runs its own event loop): call them from a thread when an
-    event loop is running.
+    Alembic runs its own event loop, so upgrades and downgrades run in a worker thread. Driver errors
+    become StorageUnavailable.
     """
 
     def __init__(self, url: str) -> None:
@@ -37,11 +39,13 @@ class AlembicMigrator:
         self._config.set_main_option("script_location", str(_script_location()))
         self._config.attributes["url"] = url
 
-    def upgrade(self, revision: str = "head") -> None:
-        command.upgrade(self._config, revision)
+    async def upgrade(self, revision: str = "head") -> None:
+        async with storage_errors():
+            await asyncio.to_thread(command.upgrade, self._config, revision)
 
-    def downgrade(self, revision: str) -> None:
-        command.downgrade(self._config, revision)
+    async def downgrade(self, revision: str) -> None:
+        async with storage_errors():
+            await asyncio.to_thread(command.downgrade, self._config, revision)
 
     def heads(self) -> list[str]:
         return list(ScriptDirectory.from_config(self._config).get_heads())
@@ -50,7 +54,7 @@ class AlembicMigrator:
         """The revisions the database is at (empty when never migrated)."""
         engine = create_engine(self._url)
         try:
-            async with engine.connect() as conn:
+            async with storage_errors(), engine.connect() as conn:
                 return await conn.run_sync(_current_heads)
         finally:
             await engine.dispose()

@@ -56,3 +56,19 @@ class DependencyProbe(Protocol):
     async def check(self) -> None:
         """Return when the dependency answers; raise DependencyUnavailable otherwise."""
         ...
+
+
+class SchemaMigrator(Protocol):
+    """Moves the database schema between revisions. Raises DependencyUnavailable when the database is down."""
+
+    def heads(self) -> list[str]:
+        """The revisions the code expects (the head of the migration history)."""
+        ...
+
+    async def current(self) -> list[str]:
+        """The revisions the database is at; empty when it was never migrated."""
+        ...
+
+    async def upgrade(self, revision: str = "head") -> None: ...
+
+    async def downgrade(self, revision: str) -> None: ...

@@ -1,14 +1,13 @@
 """`nexora db ...`: migrations and demo data."""
 
-import asyncio
-
 import click
 from dishka import AsyncContainer
 from rich.table import Table
+from sqlalchemy.engine import make_url
 
-from adapters.persistence.migrator import AlembicMigrator
+from application.common.ports import SchemaMigrator
 from application.demo.commands.seed_demo_data import SeedDemoData, SeedDemoDataHandler, SeedDemoDataResult
-from entrypoints.cli.runtime import confirm_or_exit, console, fail, run, settings_or_exit
+from entrypoints.cli.runtime import confirm_or_exit, console, run, settings_or_exit
 
 
 @click.group()
@@ -16,21 +15,8 @@ def db() -> None:
     """Schema migrations and demo data."""
 
 
-def _migrator() -> AlembicMigrator:
-    settings = settings_or_exit()
-    try:
-        return AlembicMigrator(settings.database_url)
-    except FileNotFoundError as exc:
-        fail(str(exc))
-
-
-def _migrate(action: str, revision: str) -> None:
-    migrator = _migrator()
-    try:
-        getattr(migrator, action)(revision)
-    except Exception as exc:  # alembic and the drivers raise many kinds; the message is what matters here
-        fail(f"{action} to {revision} failed: {exc}", code=3)
-    current = asyncio.run(migrator.current())
+async def _report(migrator: SchemaMigrator) -> None:
+    current = await migrator.current()
     console.print(f"database at revision [bold]{', '.join(current) or 'base (empty)'}[/]")
 
 
@@ -38,44 +24,49 @@ def _migrate(action: str, revision: str) -> None:
 @click.argument("revision", default="head")
 def upgrade(revision: str) -> None:
     """Apply migrations up to REVISION (default: head)."""
-    _migrate("upgrade", revision)
+
+    async def work(container: AsyncContainer) -> None:
+        migrator = await container.get(SchemaMigrator)
+        await migrator.upgrade(revision)
+        await _report(migrator)
+
+    run(work)
 
 
 @db.command()
 @click.argument("revision")
 def downgrade(revision: str) -> None:
     """Revert migrations down to REVISION (e.g. -1, or base to drop everything)."""
-    _migrate("downgrade", revision)
+
+    async def work(container: AsyncContainer) -> None:
+        migrator = await container.get(SchemaMigrator)
+        await migrator.downgrade(revision)
+        await _report(migrator)
+
+    run(work)
 
 
 @db.command()
 def current() -> None:
     """Show the database's revision and the code's head."""
-    migrator = _migrator()
-    try:
-        revisions = asyncio.run(migrator.current())
-    except Exception as exc:
-        fail(f"cannot read the database revision: {exc}", code=3)
-    heads = migrator.heads()
-    state = "up to date" if sorted(revisions) == sorted(heads) else "behind: run `nexora db upgrade`"
-    console.print(
-        f"database: {', '.join(revisions) or 'base (empty)'}  code head: {', '.join(heads)}  ({state})"
-    )
+
+    async def work(container: AsyncContainer) -> None:
+        migrator = await container.get(SchemaMigrator)
+        revisions, heads = await migrator.current(), migrator.heads()
+        state = "up to date" if sorted(revisions) == sorted(heads) else "behind: run `nexora db upgrade`"
+        console.print(
+            f"database: {', '.join(revisions) or 'base (empty)'}  code head: {', '.join(heads)}  ({state})"
+        )
+
+    run(work)
 
 
-@db.command()
-@click.option("--seed", "seed_value", type=int, default=None, help="Random seed (default NEXORA_SEED, 42).")
-@click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds data.")
-def seed(seed_value: int | None, if_empty: bool) -> None:
-    """Load the demo marketplace into an empty database (deterministic for a given seed)."""
-    settings = settings_or_exit()
-    cmd = SeedDemoData(seed=settings.seed if seed_value is None else seed_value, only_if_empty=if_empty)
-
+def _seed(cmd: SeedDemoData) -> None:
     async def work(container: AsyncContainer) -> SeedDemoDataResult:
         async with container() as scope:
             return await (await scope.get(SeedDemoDataHandler)).execute(cmd)
 
-    result = run(work, settings)
+    result = run(work)
     if not result.seeded or result.report is None:
         console.print("database already holds data: nothing seeded")
         return
@@ -88,18 +79,28 @@ def seed(seed_value: int | None, if_empty: bool) -> None:
 
 
 @db.command()
+@click.option("--seed", "seed_value", type=int, default=None, help="Random seed (default NEXORA_SEED, 42).")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds data.")
+def seed(seed_value: int | None, if_empty: bool) -> None:
+    """Load the demo marketplace into an empty database (deterministic for a given seed)."""
+    settings = settings_or_exit()
+    _seed(SeedDemoData(seed=settings.seed if seed_value is None else seed_value, only_if_empty=if_empty))
+
+
+@db.command()
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--seed", "seed_value", type=int, default=None, help="Random seed for the demo data.")
 def reset(yes: bool, seed_value: int | None) -> None:
     """Drop everything, migrate to head and load the demo data again."""
     settings = settings_or_exit()
-    confirm_or_exit(yes, f"This erases every row in {_safe_url(settings.database_url)}. Continue?")
-    _migrate("downgrade", "base")
-    _migrate("upgrade", "head")
-    seed.callback(seed_value=seed_value, if_empty=False)  # type: ignore[misc]
+    where = make_url(settings.database_url).render_as_string(hide_password=True)
+    confirm_or_exit(yes, f"This erases every row in {where}. Continue?")
 
+    async def work(container: AsyncContainer) -> None:
+        migrator = await container.get(SchemaMigrator)
+        await migrator.downgrade("base")
+        await migrator.upgrade("head")
+        await _report(migrator)
 
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
+    run(work)
+    _seed(SeedDemoData(seed=settings.seed if seed_value is None else seed_value))

@@ -12,6 +12,7 @@ from adapters.persistence.migrator import AlembicMigrator
 from adapters.persistence.probe import SqlaDatabaseProbe
 from adapters.persistence.seed.demo import SqlaDemoDataSeeder
 from application.catalog.ports import CatalogReader
+from application.common.ports import SchemaMigrator
 from application.demo.ports import DemoDataSeeder
 from entrypoints.settings import Settings
 
@@ -43,11 +44,11 @@ class PersistenceProvider(Provider):
             yield session
 
     @provide
-    def migrator(self, settings: Settings) -> AlembicMigrator:
+    def migrator(self, settings: Settings) -> SchemaMigrator:
         return AlembicMigrator(settings.database_url)
 
     @provide
-    def database_probe(self, engine: AsyncEngine, migrator: AlembicMigrator) -> SqlaDatabaseProbe:
+    def database_probe(self, engine: AsyncEngine, migrator: SchemaMigrator) -> SqlaDatabaseProbe:
         return SqlaDatabaseProbe(engine, expected_heads=migrator.heads())
 
     catalog_reader = provide(SqlaCatalogReader, provides=CatalogReader, scope=Scope.REQUEST)
