@@ -4,7 +4,7 @@ import asyncio
 import os
 import socket
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.persistence.engine import create_engine
 from adapters.persistence.mappings import map_tables
@@ -152,24 +151,7 @@ def databases(request: pytest.FixtureRequest, backend: str) -> DatabaseFactory:
 
 
 @pytest.fixture(scope="session")
-def seeded_url(databases: DatabaseFactory, backend: str) -> str:
-    """A migrated database of the current backend holding the default demo data (seed 42)."""
-    url = migrated(databases.make(backend))
-    run_async(lambda: _seed(url))
-    return url
-
-
-@pytest.fixture(scope="session")
 def seeded_sqlite_url(sqlite_databases: DatabaseFactory) -> str:
     url = migrated(sqlite_databases.sqlite())
     run_async(lambda: _seed(url))
     return url
-
-
-@pytest.fixture
-async def engine_for() -> AsyncIterator[list[AsyncEngine]]:
-    """Collects engines a test creates and disposes them afterwards."""
-    engines: list[AsyncEngine] = []
-    yield engines
-    for engine in engines:
-        await engine.dispose()

@@ -9,7 +9,7 @@ from litestar.params import FromPath, FromQuery, Parameter
 from application.catalog.queries.list_categories import ListCategories
 from application.catalog.queries.list_rate_cards import ListRateCards, ListRateCardsQuery
 from application.catalog.queries.list_subcategories import ListSubcategories, ListSubcategoriesQuery
-from entrypoints.http.schemas import CategoryList, CategoryOut, RateCardList, SubcategoryList, SubcategoryOut
+from entrypoints.http.schemas import CategoryList, RateCardList, SubcategoryList, to_schema
 
 NOT_FOUND_OR_INVALID = {400: "Malformed id or pincode", 404: "Unknown or inactive id"}
 
@@ -21,8 +21,7 @@ class CatalogController(Controller):
     @get("/categories", summary="List service categories")
     @inject
     async def list_categories(self, handler: FromDishka[ListCategories]) -> CategoryList:
-        result = await handler.execute()
-        return CategoryList(items=[CategoryOut.of(c) for c in result.items])
+        return to_schema(await handler.execute(), CategoryList)
 
     @get("/categories/{category_id:int}/subcategories", summary="List the services of a category")
     @inject
@@ -32,9 +31,7 @@ class CatalogController(Controller):
         handler: FromDishka[ListSubcategories],
     ) -> SubcategoryList:
         result = await handler.execute(ListSubcategoriesQuery(category_id=category_id))
-        return SubcategoryList(
-            category_id=result.category_id, items=[SubcategoryOut.of(s) for s in result.items]
-        )
+        return to_schema(result, SubcategoryList)
 
     @get("/subcategories/{subcategory_id:int}/rate-cards", summary="List rate cards, optionally at a pincode")
     @inject
@@ -45,12 +42,9 @@ class CatalogController(Controller):
         pincode: FromQuery[
             Annotated[
                 str | None,
-                Parameter(
-                    description="6-digit Indian pincode; only rate cards offered there are listed",
-                    examples=[],
-                ),
+                Parameter(description="6-digit Indian pincode; only rate cards offered there are listed"),
             ]
         ] = None,
     ) -> RateCardList:
         result = await handler.execute(ListRateCardsQuery(subcategory_id=subcategory_id, pincode=pincode))
-        return RateCardList.of(result)
+        return to_schema(result, RateCardList)
