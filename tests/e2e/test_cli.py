@@ -67,6 +67,9 @@ def test_db_reset_recreates_the_demo_data_when_confirmed(
     result = runner.invoke(cli, ["db", "reset", "--yes"], env=env)
     assert result.exit_code == 0, result.output
     assert "categories" in result.output
+    again = runner.invoke(cli, ["db", "reset", "--yes", "--seed", "7"], env=env)
+    assert again.exit_code == 0, again.output
+    assert "seed 7" in again.output
 
 
 def test_invalid_setting_stops_with_a_message_naming_the_variable_when_starting(runner: CliRunner) -> None:

@@ -1,48 +1,9 @@
-"""The relational schema, as SQLAlchemy Core tables. Alembic migrations create it; mappings use it."""
+"""Catalog and serviceability: categories, services, rate cards, pincodes and which rate card is offered
+where."""
 
-from datetime import UTC, datetime
+from sqlalchemy import JSON, Boolean, CheckConstraint, Column, ForeignKey, Index, Integer, String, Table, Text
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    CheckConstraint,
-    Column,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    Numeric,
-    String,
-    Table,
-    Text,
-)
-
-from adapters.persistence.types import UtcDateTime
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-MONEY = Numeric(12, 2, asdecimal=True)
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _timestamps() -> list[Column[datetime]]:
-    """Audit columns, filled by SQLAlchemy on write (server defaults for DATETIME(6) differ by backend)."""
-    return [
-        Column("created_at", UtcDateTime(), nullable=False, default=_utcnow),
-        Column("updated_at", UtcDateTime(), nullable=False, default=_utcnow, onupdate=_utcnow),
-    ]
-
+from adapters.persistence.tables.base import MONEY, metadata, timestamps
 
 categories = Table(
     "categories",
@@ -54,7 +15,7 @@ categories = Table(
     Column("icon", String(40), nullable=False, server_default=""),
     Column("sort_order", Integer, nullable=False, server_default="0"),
     Column("is_active", Boolean, nullable=False, server_default="1"),
-    *_timestamps(),
+    *timestamps(),
     Index(None, "is_active", "sort_order"),
 )
 
@@ -72,7 +33,7 @@ subcategories = Table(
     Column("keywords", JSON, nullable=False),
     Column("sort_order", Integer, nullable=False, server_default="0"),
     Column("is_active", Boolean, nullable=False, server_default="1"),
-    *_timestamps(),
+    *timestamps(),
     CheckConstraint("duration_minutes > 0 AND duration_minutes <= 10080", name="duration_range"),
     Index(None, "category_id", "is_active", "sort_order"),
 )
@@ -91,7 +52,7 @@ rate_cards = Table(
     Column("strike_currency", String(3), nullable=True),
     Column("unit", String(40), nullable=False, server_default=""),
     Column("is_active", Boolean, nullable=False, server_default="1"),
-    *_timestamps(),
+    *timestamps(),
     CheckConstraint("price >= 0", name="price_not_negative"),
     CheckConstraint("strike_price IS NULL OR strike_price > price", name="strike_above_price"),
     CheckConstraint(
@@ -110,7 +71,7 @@ pincodes = Table(
     Column("city", String(80), nullable=False),
     Column("state", String(80), nullable=False),
     Column("is_serviceable", Boolean, nullable=False, server_default="1"),
-    *_timestamps(),
+    *timestamps(),
     CheckConstraint("pincode >= '100000' AND pincode <= '999999'", name="pincode_format"),
     Index(None, "city"),
 )
