@@ -6,6 +6,7 @@ import socket
 import uuid
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ MARIADB_HOW = "start-stop-daemon --start --oknodo --background --exec /usr/sbin/
 REDIS_HOW = 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no'
 
 map_tables()
+SEED_NOW = datetime(2026, 11, 24, 6, 30, tzinfo=UTC)  # noon IST: the demo data is laid out around it
 T = TypeVar("T")
 
 
@@ -74,7 +76,7 @@ def migrated(url: str) -> str:
 async def _seed(url: str) -> None:
     engine = create_engine(url)
     try:
-        await SqlaDemoDataSeeder(engine).seed(42)
+        await SqlaDemoDataSeeder(engine).seed(42, now=SEED_NOW)
     finally:
         await engine.dispose()
 
@@ -153,5 +155,12 @@ def databases(request: pytest.FixtureRequest, backend: str) -> DatabaseFactory:
 @pytest.fixture(scope="session")
 def seeded_sqlite_url(sqlite_databases: DatabaseFactory) -> str:
     url = migrated(sqlite_databases.sqlite())
+    run_async(lambda: _seed(url))
+    return url
+
+
+@pytest.fixture(scope="session")
+def seeded_mariadb_url(mariadb_databases: DatabaseFactory) -> str:
+    url = migrated(mariadb_databases.mariadb())
     run_async(lambda: _seed(url))
     return url

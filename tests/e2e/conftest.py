@@ -10,21 +10,11 @@ from litestar.testing import AsyncTestClient
 
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
-from tests.conftest import DatabaseFactory
 
 
 def make_settings(**values: Any) -> Settings:
     """Settings for tests: never read a developer's .env."""
     return Settings(_env_file=None, log_level="WARNING", **values)  # type: ignore[call-arg]
-
-
-@pytest.fixture(scope="session")
-def seeded_mariadb_url(mariadb_databases: DatabaseFactory) -> str:
-    from tests.conftest import _seed, migrated, run_async
-
-    url = migrated(mariadb_databases.mariadb())
-    run_async(lambda: _seed(url))
-    return url
 
 
 @pytest.fixture(

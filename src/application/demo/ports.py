@@ -1,5 +1,7 @@
 """Loading demo data into an empty store."""
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Protocol
 
 import msgspec
@@ -22,6 +24,13 @@ class DemoDataSeeder(Protocol):
         """Whether the catalog already holds rows (seeding then would collide)."""
         ...
 
-    async def seed(self, seed: int) -> SeedReport:
-        """Write the demo data set in one transaction, into a store that `has_data()` found empty."""
+    async def seed(
+        self, seed: int, *, now: datetime, scale: int = 1, progress: Callable[[int, int], None] | None = None
+    ) -> SeedReport:
+        """Write the demo data set into a store that `has_data()` found empty.
+
+        Times are laid out around `now` (bookings in the past and the next two weeks). `scale` multiplies
+        the people, bookings, complaints and conversations (the catalog stays); `progress(done, total)`
+        is called as blocks are written.
+        """
         ...

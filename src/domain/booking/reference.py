@@ -7,7 +7,6 @@ from datetime import date
 from domain.shared.errors import InvalidValue
 
 FORMAT = re.compile(r"BK-([0-9]{4})([0-9]{2})([0-9]{2})-([0-9]{4,6})", re.ASCII)
-MAX_SEQUENCE = 999_999
 
 
 class InvalidBookingReference(InvalidValue):
@@ -20,6 +19,18 @@ class InvalidBookingReference(InvalidValue):
             "booking_reference", f"'{value}' is not a valid booking reference: expected BK-YYYYMMDD-NNNN"
         )
         self.value = value
+
+
+def _is_reference(text: str) -> bool:
+    match = FORMAT.fullmatch(text)
+    if match is None:
+        return False
+    year, month, day, sequence = match.groups()
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return sequence == f"{int(sequence):04d}" and int(sequence) >= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,28 +47,24 @@ class BookingReference:
 
     def __post_init__(self) -> None:
         v = self.value
-        match = FORMAT.fullmatch(v) if isinstance(v, str) else None
-        if match is None:
+        if not (isinstance(v, str) and _is_reference(v)):
             raise InvalidBookingReference(str(v))
-        year, month, day, sequence = match.groups()
-        try:
-            date(int(year), int(month), int(day))
-        except ValueError as exc:
-            raise InvalidBookingReference(v) from exc
-        if sequence != f"{int(sequence):04d}" or int(sequence) < 1:
-            raise InvalidBookingReference(v)
 
     @classmethod
     def build(cls, day: date, sequence: int) -> "BookingReference":
-        """The reference of the `sequence`-th booking of `day`, a sequence of 1 to 999999."""
+        """The reference of the `sequence`-th booking of `day`; the sequence runs from 1 to 999999."""
+        prefix = f"BK-{day.year:04d}{day.month:02d}{day.day:02d}"
         if isinstance(sequence, bool) or not isinstance(sequence, int):
-            raise InvalidBookingReference(f"BK-{day:%Y%m%d}-{sequence!r}")
-        return cls(f"BK-{day.year:04d}{day.month:02d}{day.day:02d}-{sequence:04d}")
+            raise InvalidBookingReference(f"{prefix}-{sequence!r}")
+        return cls(f"{prefix}-{sequence:04d}")
 
     @classmethod
     def parse(cls, raw: str) -> "BookingReference":
         """Read a reference as typed, tolerating lower case and surrounding spaces (" bk-20250314-0042 ")."""
-        return cls(raw.strip().upper())
+        normalised = raw.strip().upper()
+        if not _is_reference(normalised):
+            raise InvalidBookingReference(raw)
+        return cls(normalised)
 
     @property
     def day(self) -> date:

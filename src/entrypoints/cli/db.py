@@ -1,12 +1,21 @@
 """`nexora db ...`: migrations and demo data."""
 
+import time
+from datetime import datetime
+
 import click
 from dishka import AsyncContainer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.engine import make_url
 
 from application.common.ports import SchemaMigrator
-from application.demo.commands.seed_demo_data import SeedDemoData, SeedDemoDataHandler, SeedDemoDataResult
+from application.demo.commands.seed_demo_data import (
+    MAX_SCALE,
+    SeedDemoData,
+    SeedDemoDataHandler,
+    SeedDemoDataResult,
+)
 from entrypoints.cli.runtime import confirm_or_exit, console, run, settings_or_exit
 
 
@@ -63,9 +72,22 @@ def current() -> None:
 
 def _seed(cmd: SeedDemoData) -> None:
     async def work(container: AsyncContainer) -> SeedDemoDataResult:
-        async with container() as scope:
-            return await (await scope.get(SeedDemoDataHandler)).execute(cmd)
+        columns = (
+            TextColumn("seeding"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("blocks"),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=console, transient=True, disable=cmd.scale < 5) as bar:
+            task = bar.add_task("seed", total=cmd.scale)
+            async with container() as scope:
+                handler = await scope.get(SeedDemoDataHandler)
+                return await handler.execute(
+                    cmd, progress=lambda done, _total: bar.update(task, completed=done)
+                )
 
+    started = time.monotonic()
     result = run(work)
     if not result.seeded or result.report is None:
         console.print("database already holds data: nothing seeded")
@@ -75,16 +97,37 @@ def _seed(cmd: SeedDemoData) -> None:
     table.add_column("rows", justify="right")
     for name, count in result.report.counts.items():
         table.add_row(name, f"{count:,}")
+    table.caption = f"scale {cmd.scale}, {time.monotonic() - started:.1f} s"
     console.print(table)
 
 
 @db.command()
 @click.option("--seed", "seed_value", type=int, default=None, help="Random seed (default NEXORA_SEED, 42).")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds data.")
-def seed(seed_value: int | None, if_empty: bool) -> None:
-    """Load the demo marketplace into an empty database (deterministic for a given seed)."""
+@click.option(
+    "--scale",
+    type=click.IntRange(1, MAX_SCALE),
+    default=1,
+    show_default=True,
+    help="Multiply people, bookings, complaints and conversations (139 bookings per unit).",
+)
+@click.option(
+    "--anchor",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Day the demo times are laid around (default: today). Same seed + day = same rows.",
+)
+def seed(seed_value: int | None, if_empty: bool, scale: int, anchor: datetime | None) -> None:
+    """Load the demo marketplace into an empty database (deterministic for a given seed and day)."""
     settings = settings_or_exit()
-    _seed(SeedDemoData(seed=settings.seed if seed_value is None else seed_value, only_if_empty=if_empty))
+    _seed(
+        SeedDemoData(
+            seed=settings.seed if seed_value is None else seed_value,
+            scale=scale,
+            anchor=anchor.date() if anchor else None,
+            only_if_empty=if_empty,
+        )
+    )
 
 
 @db.command()

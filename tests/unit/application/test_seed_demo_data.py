@@ -1,14 +1,16 @@
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
 from application.catalog import cache_keys
 from application.catalog.commands.invalidate_catalog_cache import InvalidateCatalogCache
 from application.catalog.queries.list_categories import ListCategories
+from application.common.errors import InvalidInput
 from application.demo.commands.seed_demo_data import DemoDataPresent, SeedDemoData, SeedDemoDataHandler
 from application.demo.ports import SeedReport
 from domain.catalog.entities import Category, CategoryId
-from tests.fakes import InMemoryCache, InMemoryCatalogReader
+from tests.fakes import FakeClock, InMemoryCache, InMemoryCatalogReader
 
 
 class FakeSeeder:
@@ -17,12 +19,17 @@ class FakeSeeder:
     def __init__(self, reader: InMemoryCatalogReader) -> None:
         self.reader = reader
         self.seeds: list[int] = []
+        self.calls: list[tuple[datetime, int]] = []
 
     async def has_data(self) -> bool:
         return bool(self.reader.categories)
 
-    async def seed(self, seed: int) -> SeedReport:
+    async def seed(self, seed: int, *, now: datetime, scale: int = 1, progress: Any = None) -> SeedReport:
         self.seeds.append(seed)
+        self.calls.append((now, scale))
+        if progress:
+            for done in range(1, scale + 1):
+                progress(done, scale)
         self.reader.categories.append(
             Category(id=CategoryId(seed), slug=f"demo-{seed}", name=f"Demo {seed}", description="Demo")
         )
@@ -46,7 +53,9 @@ def seeder(reader: InMemoryCatalogReader) -> FakeSeeder:
 
 @pytest.fixture
 def handler(seeder: FakeSeeder, cache: InMemoryCache) -> SeedDemoDataHandler:
-    return SeedDemoDataHandler(seeder, InvalidateCatalogCache(cache))
+    return SeedDemoDataHandler(
+        seeder, InvalidateCatalogCache(cache), FakeClock(datetime(2026, 11, 24, 20, 0, tzinfo=UTC))
+    )
 
 
 async def test_demo_data_is_seeded_with_default_seed_when_database_is_empty(handler, seeder) -> None:
@@ -110,3 +119,26 @@ async def test_demo_data_is_seeded_when_only_if_empty_and_database_is_empty(hand
 
     assert result.seeded is True
     assert seeder.seeds == [42]
+
+
+async def test_demo_times_are_anchored_at_noon_ist_of_today_when_no_anchor_is_given(handler, seeder) -> None:
+    await handler.execute(SeedDemoData())
+    assert seeder.calls == [(datetime(2026, 11, 24, 6, 30, tzinfo=UTC), 1)]
+
+
+async def test_anchor_day_and_scale_are_passed_on_when_the_operator_gives_them(handler, seeder) -> None:
+    done: list[int] = []
+    await handler.execute(
+        SeedDemoData(scale=3, anchor=date(2026, 1, 15)), progress=lambda d, _t: done.append(d)
+    )
+    assert seeder.calls == [(datetime(2026, 1, 15, 6, 30, tzinfo=UTC), 3)]
+    assert done == [1, 2, 3]
+
+
+@pytest.mark.parametrize("scale", [0, -1, 10_001])
+async def test_scale_out_of_range_is_refused_before_writing_when_requested(
+    handler, seeder, scale: int
+) -> None:
+    with pytest.raises(InvalidInput):
+        await handler.execute(SeedDemoData(scale=scale))
+    assert seeder.seeds == []

@@ -1,32 +1,46 @@
-"""The demo marketplace: a real Indian home-services catalog and real pincodes, written with Core inserts."""
+"""The demo marketplace writer: a real catalog and pincodes, then blocks of people, bookings, complaints
+and conversations. Block k is generated from (seed, k) alone, so `--scale N` is N blocks, memory stays
+flat, and scale 1 is exactly the default data set."""
 
-import json
-import random
-from decimal import Decimal
-from importlib import resources
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.persistence import tables
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.seed.care import generate_care
+from adapters.persistence.seed.catalog import catalog_rows
+from adapters.persistence.seed.context import Counters, SeedContext, load_data
+from adapters.persistence.seed.conversations import generate_conversations
+from adapters.persistence.seed.people import generate_people
+from adapters.persistence.seed.staff import DEMO_CUSTOMER_PASSWORD, demo_hash, staff_rows
+from adapters.persistence.seed.work import generate_work
 from application.demo.ports import SeedReport
 
-BATCH = 1000
-# Share of (rate card, city) pairs offered outside the metros; metros get the full catalog.
-OFFER_RATE_OUTSIDE_METROS = 0.8
-METROS = frozenset({"Bengaluru", "Mumbai", "Delhi", "Hyderabad", "Chennai", "Pune", "Gurugram", "Noida"})
-
-
-def load_data(name: str) -> dict[str, Any]:
-    ref = resources.files("adapters.persistence.seed").joinpath("data", name)
-    data: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))
-    return data
+BATCH = 2000
+ROWS_PER_FLUSH = 20_000
+BLOCK_TABLES = [
+    "users",
+    "addresses",
+    "providers",
+    "provider_skills",
+    "provider_pincodes",
+    "bookings",
+    "booking_items",
+    "conversations",
+    "messages",
+    "complaints",
+    "complaint_updates",
+    "priority_queue",
+]
 
 
 class SqlaDemoDataSeeder:
-    """Seeds the catalog and serviceability tables; later contexts extend it with their own rows."""
+    """Writes the demo data with batched Core inserts; one transaction for the catalog and staff, then one
+    per group of blocks."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -36,106 +50,58 @@ class SqlaDemoDataSeeder:
             count = await conn.scalar(select(func.count()).select_from(tables.categories))
         return bool(count)
 
-    async def seed(self, seed: int) -> SeedReport:
-        rng = random.Random(seed)
-        catalog = load_data("catalog.json")["categories"]
-        pincodes = load_data("pincodes.json")["pincodes"]
-        rows = _catalog_rows(catalog)
-        pincode_rows = [
-            {
-                "pincode": p["pincode"],
-                "locality": p["locality"],
-                "city": p["city"],
-                "state": p["state"],
-                "is_serviceable": p["serviceable"],
-            }
-            for p in pincodes
-        ]
-        offers = _offers(rows["rate_cards"], pincodes, rng)
+    async def seed(
+        self, seed: int, *, now: datetime, scale: int = 1, progress: Callable[[int, int], None] | None = None
+    ) -> SeedReport:
+        counts: dict[str, int] = {}
+        fixed, catalog = catalog_rows(seed, now)
         async with storage_errors(), self._engine.begin() as conn:
-            for table, batch_rows in (
-                (tables.categories, rows["categories"]),
-                (tables.subcategories, rows["subcategories"]),
-                (tables.rate_cards, rows["rate_cards"]),
-                (tables.pincodes, pincode_rows),
-                (tables.rate_card_pincodes, offers),
-            ):
-                for start in range(0, len(batch_rows), BATCH):
-                    await conn.execute(insert(table), batch_rows[start : start + BATCH])
-        counts = {
-            "categories": len(rows["categories"]),
-            "subcategories": len(rows["subcategories"]),
-            "rate_cards": len(rows["rate_cards"]),
-            "pincodes": len(pincode_rows),
-            "rate_card_pincodes": len(offers),
-        }
+            role_ids = {
+                code: rid
+                for rid, code in (await conn.execute(select(tables.roles.c.id, tables.roles.c.code)))
+            }
+            fixed["staff"] = staff_rows(seed, now, role_ids)
+            for name, rows in fixed.items():
+                await _insert(conn, getattr(tables, name), rows, counts, name)
+            counts["roles"] = len(role_ids)
+            counts["permissions"] = int(
+                await conn.scalar(select(func.count()).select_from(tables.permissions)) or 0
+            )
+        code_of = {rid: code for code, rid in role_ids.items()}
+        ctx = SeedContext(
+            seed=seed,
+            now=now,
+            catalog=catalog,
+            vocab=load_data("vocabulary.json"),
+            counters=Counters(),
+            customer_password_hash=demo_hash(DEMO_CUSTOMER_PASSWORD, seed),
+            staff_ids_by_role={code_of[row["role_id"]]: row["id"] for row in fixed["staff"]},
+        )
+        pending: dict[str, list[dict[str, Any]]] = {name: [] for name in BLOCK_TABLES}
+        for block in range(scale):
+            for name, rows in _block(ctx, block).items():
+                pending[name].extend(rows)
+            if sum(len(r) for r in pending.values()) >= ROWS_PER_FLUSH or block == scale - 1:
+                async with storage_errors(), self._engine.begin() as conn:
+                    for name in BLOCK_TABLES:
+                        await _insert(conn, getattr(tables, name), pending[name], counts, name)
+                pending = {name: [] for name in BLOCK_TABLES}
+            if progress:
+                progress(block + 1, scale)
         return SeedReport(seed=seed, counts=counts)
 
 
-def _catalog_rows(catalog: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    categories: list[dict[str, Any]] = []
-    subcategories: list[dict[str, Any]] = []
-    rate_cards: list[dict[str, Any]] = []
-    for c_order, cat in enumerate(catalog, start=1):
-        categories.append(
-            {
-                "id": c_order,
-                "slug": cat["slug"],
-                "name": cat["name"],
-                "description": cat["description"],
-                "icon": cat.get("icon", ""),
-                "sort_order": c_order,
-                "is_active": True,
-            }
-        )
-        for s_order, sub in enumerate(cat["subcategories"], start=1):
-            sub_id = len(subcategories) + 1
-            subcategories.append(
-                {
-                    "id": sub_id,
-                    "category_id": c_order,
-                    "slug": sub["slug"],
-                    "name": sub["name"],
-                    "description": sub["description"],
-                    "duration_minutes": sub["duration_minutes"],
-                    "inclusions": sub.get("inclusions", []),
-                    "exclusions": sub.get("exclusions", []),
-                    "keywords": sub.get("keywords", []),
-                    "sort_order": s_order,
-                    "is_active": True,
-                }
-            )
-            for rc in sub["rate_cards"]:
-                strike = rc.get("strike_price")
-                rate_cards.append(
-                    {
-                        "id": len(rate_cards) + 1,
-                        "subcategory_id": sub_id,
-                        "code": rc["code"],
-                        "name": rc["name"],
-                        "description": rc.get("description", ""),
-                        "price": Decimal(rc["price"]),
-                        "strike_price": Decimal(strike) if strike else None,
-                        "currency": "INR",
-                        "strike_currency": "INR" if strike else None,
-                        "unit": rc.get("unit", ""),
-                        "is_active": True,
-                    }
-                )
-    return {"categories": categories, "subcategories": subcategories, "rate_cards": rate_cards}
+def _block(ctx: SeedContext, block: int) -> dict[str, list[dict[str, Any]]]:
+    people = generate_people(ctx, block)
+    work = generate_work(ctx, block, people)
+    talk = generate_conversations(ctx, block, work, people.customers)
+    care = generate_care(ctx, block, work, people.customers, talk)
+    return {**people.rows, **work.rows, **talk.rows, **care}
 
 
-def _offers(
-    rate_cards: list[dict[str, Any]], pincodes: list[dict[str, Any]], rng: random.Random
-) -> list[dict[str, Any]]:
-    """Which rate card is offered at which serviceable pincode: everything in metros, most elsewhere."""
-    by_city: dict[str, list[str]] = {}
-    for p in pincodes:
-        if p["serviceable"]:
-            by_city.setdefault(p["city"], []).append(p["pincode"])
-    offers: list[dict[str, Any]] = []
-    for rc in rate_cards:
-        for city in sorted(by_city):
-            if city in METROS or rng.random() < OFFER_RATE_OUTSIDE_METROS:
-                offers.extend({"rate_card_id": rc["id"], "pincode": pin} for pin in by_city[city])
-    return offers
+async def _insert(
+    conn: AsyncConnection, table: Table, rows: list[dict[str, Any]], counts: dict[str, int], name: str
+) -> None:
+    for start in range(0, len(rows), BATCH):
+        await conn.execute(insert(table), rows[start : start + BATCH])
+    counts[name] = counts.get(name, 0) + len(rows)
