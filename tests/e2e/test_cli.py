@@ -95,3 +95,24 @@ def test_database_down_is_a_clear_message_when_running_a_command(runner: CliRunn
     assert result.exit_code == 3
     assert "database is unavailable" in result.output
     assert "Traceback" not in result.output
+
+
+def test_db_seed_at_scale_writes_n_times_the_demo_volume_when_asked(
+    runner: CliRunner, sqlite_databases: DatabaseFactory
+) -> None:
+    env = {"NEXORA_DATABASE_URL": sqlite_databases.sqlite()}
+    assert runner.invoke(cli, ["db", "upgrade"], env=env).exit_code == 0
+    result = runner.invoke(cli, ["db", "seed", "--scale", "5", "--anchor", "2026-11-24", "--seed", "3"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "695" in result.output  # 5 x 139 bookings
+    assert "5,960" in result.output  # 5 x 1,192 messages
+    assert "scale 5" in result.output
+
+
+def test_db_seed_refuses_a_bad_scale_or_anchor_with_a_message_when_given(runner: CliRunner) -> None:
+    bad_scale = runner.invoke(cli, ["db", "seed", "--scale", "0"])
+    assert bad_scale.exit_code == 2
+    assert "--scale" in bad_scale.output
+    bad_anchor = runner.invoke(cli, ["db", "seed", "--anchor", "24/11/2026"])
+    assert bad_anchor.exit_code == 2
+    assert "--anchor" in bad_anchor.output
