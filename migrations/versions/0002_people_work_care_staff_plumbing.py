@@ -92,6 +92,7 @@ def upgrade() -> None:
         sa.Column("working_days", sa.String(length=7), server_default="1111110", nullable=False),
         sa.Column("rating_average", sa.Numeric(precision=3, scale=2), server_default="0", nullable=False),
         sa.Column("rating_count", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("rating_total", sa.Integer(), server_default="0", nullable=False),
         sa.Column("jobs_completed", sa.Integer(), server_default="0", nullable=False),
         sa.Column("is_verified", sa.Boolean(), server_default="0", nullable=False),
         sa.Column("is_active", sa.Boolean(), server_default="1", nullable=False),
@@ -101,7 +102,8 @@ def upgrade() -> None:
             "rating_average >= 0 AND rating_average <= 5", name=op.f("ck_providers_rating_range")
         ),
         sa.CheckConstraint(
-            "rating_count >= 0 AND jobs_completed >= 0", name=op.f("ck_providers_counters_not_negative")
+            "rating_count >= 0 AND jobs_completed >= 0 AND rating_total >= rating_count AND rating_total <= 5 * rating_count",
+            name=op.f("ck_providers_counters_consistent"),
         ),
         sa.CheckConstraint(
             "work_start_minute >= 0 AND work_start_minute < work_end_minute AND work_end_minute <= 1440",

@@ -3,10 +3,11 @@
 Every field is documented in `.env.example`; a test keeps the two in step.
 """
 
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "NEXORA_"
@@ -39,6 +40,9 @@ class Settings(BaseSettings):
     log_format: Literal["auto", "json", "console"] = "auto"
     docs_enabled: bool = True
     seed: int = 42
+    jwt_secret: SecretStr | None = None
+    access_token_minutes: Annotated[int, Field(ge=1, le=1440)] = 15
+    refresh_token_days: Annotated[int, Field(ge=1, le=365)] = 30
 
     @field_validator("database_url")
     @classmethod
@@ -55,6 +59,19 @@ class Settings(BaseSettings):
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("expected a URL starting with redis://, rediss:// or unix://")
         return value
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _strong_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("expected at least 32 random characters (e.g. `openssl rand -hex 32`)")
+        return value
+
+    @model_validator(mode="after")
+    def _production_needs_secret(self) -> "Settings":
+        if self.is_production and self.jwt_secret is None:
+            raise ValueError("NEXORA_JWT_SECRET is required when NEXORA_ENV=production")
+        return self
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -82,6 +99,13 @@ class InvalidSettings(Exception):
         self.problems = problems
 
 
+def _shown(value: object) -> object:
+    """A rejected value as it may be printed: passwords inside URLs are hidden."""
+    if isinstance(value, str):
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", value)
+    return value
+
+
 def load_settings(**overrides: object) -> Settings:
     """Read the settings; raise InvalidSettings naming every bad variable."""
     try:
@@ -89,8 +113,11 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
-            field = ".".join(str(part) for part in error["loc"])
-            variable = ENV_PREFIX + field.upper()
             message = error["msg"].removeprefix("Value error, ")
-            problems.append(f"{variable}={error.get('input')!r}: {message}")
+            if not error["loc"]:  # a rule across several variables names them itself
+                problems.append(message)
+                continue
+            variable = ENV_PREFIX + ".".join(str(part) for part in error["loc"]).upper()
+            shown = "***" if "secret" in variable.lower() else _shown(error.get("input"))
+            problems.append(f"{variable}={shown!r}: {message}")
         raise InvalidSettings(problems) from None

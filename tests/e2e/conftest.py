@@ -12,8 +12,12 @@ from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
 
 
+TEST_JWT_SECRET = "test-secret-" + "x" * 40
+
+
 def make_settings(**values: Any) -> Settings:
-    """Settings for tests: never read a developer's .env."""
+    """Settings for tests: never read a developer's .env; a fixed token secret."""
+    values.setdefault("jwt_secret", TEST_JWT_SECRET)
     return Settings(_env_file=None, log_level="WARNING", **values)  # type: ignore[call-arg]
 
 

@@ -102,7 +102,9 @@ def test_db_seed_at_scale_writes_n_times_the_demo_volume_when_asked(
 ) -> None:
     env = {"NEXORA_DATABASE_URL": sqlite_databases.sqlite()}
     assert runner.invoke(cli, ["db", "upgrade"], env=env).exit_code == 0
-    result = runner.invoke(cli, ["db", "seed", "--scale", "5", "--anchor", "2026-11-24", "--seed", "3"], env=env)
+    result = runner.invoke(
+        cli, ["db", "seed", "--scale", "5", "--anchor", "2026-11-24", "--seed", "3"], env=env
+    )
     assert result.exit_code == 0, result.output
     assert "695" in result.output  # 5 x 139 bookings
     assert "5,960" in result.output  # 5 x 1,192 messages

@@ -128,6 +128,7 @@ class Complaint:
             self.closed_at = now
         if old is ComplaintStatus.RESOLVED and status is ComplaintStatus.IN_PROGRESS:
             self.resolved_at = None
+            self.resolution = None  # the old resolution stays in the timeline
         self.status = status
         kind = UpdateKind.RESOLUTION if status is ComplaintStatus.RESOLVED else UpdateKind.STATUS_CHANGE
         self.updates.append(
@@ -135,7 +136,7 @@ class Complaint:
                 author=UpdateAuthor.STAFF if staff_id else UpdateAuthor.SYSTEM,
                 author_staff_id=staff_id,
                 kind=kind,
-                message=note or f"Status changed from {old.value} to {status.value}",
+                message=note if note.strip() else f"Status changed from {old.value} to {status.value}",
                 old_status=old,
                 new_status=status,
                 created_at=now,

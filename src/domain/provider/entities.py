@@ -1,7 +1,7 @@
 """Service providers: who can do which services, where, and when."""
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NewType
 
 from domain.shared.errors import InvalidValue
@@ -52,14 +52,18 @@ class Provider:
     hours: WorkingHours
     rating_average: Decimal = Decimal("0.00")
     rating_count: int = 0
+    rating_total: int = 0
     jobs_completed: int = 0
     is_verified: bool = False
     is_active: bool = True
 
     def record_rating(self, stars: int) -> None:
-        """Fold one 1-5 star rating into the running average (two decimals)."""
+        """Fold one 1-5 star rating in. The exact star total is kept, so the shown average (half up, two
+        decimals) never drifts however many ratings arrive."""
         if not 1 <= stars <= 5:
             raise InvalidValue("stars", "a rating is 1 to 5 stars")
-        total = self.rating_average * self.rating_count + stars
+        self.rating_total += stars
         self.rating_count += 1
-        self.rating_average = (total / self.rating_count).quantize(Decimal("0.01"))
+        self.rating_average = (Decimal(self.rating_total) / self.rating_count).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )

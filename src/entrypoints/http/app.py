@@ -1,17 +1,19 @@
 """The Litestar application: `create_app()` is the ASGI factory that `nexora serve` runs."""
 
 from dishka import AsyncContainer
-from dishka.integrations.litestar import setup_dishka
+from dishka.integrations.litestar import LitestarProvider, setup_dishka
 from litestar import Litestar
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact
 
+from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.catalog import CatalogController
 from entrypoints.http.controllers.health import HealthController
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request_id import request_id_middleware
 from entrypoints.ioc.container import make_container
+from entrypoints.ioc.http import HttpIdentityProvider
 from entrypoints.observability import configure_logging
 from entrypoints.settings import Settings, load_settings
 
@@ -36,9 +38,9 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     """Build the API. Without arguments, settings come from the environment (invalid ones stop start-up)."""
     settings = settings or load_settings()
     configure_logging(level=settings.log_level, json_logs=settings.json_logs)
-    container = container or make_container(settings)
+    container = container or make_container(settings, LitestarProvider(), HttpIdentityProvider())
     app = Litestar(
-        route_handlers=[CatalogController, HealthController],
+        route_handlers=[CatalogController, HealthController, AuthController],
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=_openapi() if settings.docs_enabled else None,
         on_shutdown=[container.close],

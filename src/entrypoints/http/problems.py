@@ -12,6 +12,7 @@ from application.common.errors import (
     InvalidInput,
     NotFoundError,
 )
+from application.identity.errors import AccountExists, Forbidden, RateLimited, Unauthenticated
 from domain.shared.errors import DomainError, InvalidValue
 
 MEDIA_TYPE = "application/problem+json"
@@ -21,7 +22,11 @@ log = structlog.get_logger("nexora.http")
 ERROR_TABLE: list[tuple[type[Exception], int, str]] = [
     (InvalidValue, 400, "Invalid value"),
     (InvalidInput, 400, "Invalid input"),
+    (Unauthenticated, 401, "Authentication required"),
+    (Forbidden, 403, "Forbidden"),
     (NotFoundError, 404, "Not found"),
+    (AccountExists, 409, "Conflict"),
+    (RateLimited, 429, "Too many requests"),
     (DependencyUnavailable, 503, "Service temporarily unavailable"),
     (DomainError, 422, "Request refused by a business rule"),
     (ApplicationError, 422, "Request refused"),
@@ -64,6 +69,13 @@ def handle_known_error(request: Request[Any, Any, Any], exc: Exception) -> Respo
     headers: dict[str, str] | None = None
     if isinstance(exc, InvalidValue | InvalidInput):
         extra["field"] = exc.field
+    if isinstance(exc, Unauthenticated):
+        headers = {"WWW-Authenticate": 'Bearer realm="nexora"'}
+    if isinstance(exc, RateLimited):
+        headers = {"Retry-After": str(exc.retry_after_seconds)}
+        extra["retryAfter"] = exc.retry_after_seconds
+    if isinstance(exc, Forbidden):
+        extra["permission"] = exc.permission
     if isinstance(exc, DependencyUnavailable):
         headers = {"Retry-After": str(exc.retry_after_seconds)}
         extra["dependency"] = exc.dependency

@@ -2,6 +2,7 @@
 
 from dishka import AsyncContainer, Provider, make_async_container
 
+from entrypoints.ioc.identity import IdentityProvider
 from entrypoints.ioc.persistence import PersistenceProvider
 from entrypoints.ioc.profiles import CommonProvider, EmbeddedProvider, ProductionProvider
 from entrypoints.ioc.use_cases import UseCaseProvider
@@ -11,7 +12,7 @@ from entrypoints.settings import Settings
 def providers_for(settings: Settings) -> list[Provider]:
     """Redis configured -> production adapters (Redis cache, arq); otherwise the embedded ones."""
     profile = ProductionProvider() if settings.uses_redis else EmbeddedProvider()
-    return [CommonProvider(), PersistenceProvider(), profile, UseCaseProvider()]
+    return [CommonProvider(), PersistenceProvider(), profile, IdentityProvider(), UseCaseProvider()]
 
 
 def make_container(settings: Settings, *extra: Provider) -> AsyncContainer:

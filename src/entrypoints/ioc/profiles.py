@@ -10,10 +10,13 @@ from adapters.cache.memory import InMemoryCache
 from adapters.cache.probe import RedisProbe
 from adapters.cache.redis import RedisCache
 from adapters.clock.system import SystemClock
+from adapters.identity.memory import InMemoryOneTimeTokens, InMemoryRateLimiter, InMemoryTokenStore
+from adapters.identity.redis_store import RedisOneTimeTokens, RedisRateLimiter, RedisTokenStore
 from adapters.jobs.arq_queue import ArqJobQueue
 from adapters.jobs.in_process import InProcessJobQueue
 from adapters.persistence.probe import SqlaDatabaseProbe
 from application.common.ports import Cache, Clock, DependencyProbe, JobArg, JobQueue
+from application.identity.ports import OneTimeTokens, RateLimiter, TokenStore
 from entrypoints.settings import Settings
 from entrypoints.worker.jobs import JOBS, run_job
 
@@ -44,6 +47,18 @@ class EmbeddedProvider(Provider):
     @provide
     def probes(self, database: SqlaDatabaseProbe) -> Sequence[DependencyProbe]:
         return [database]
+
+    @provide
+    def token_store(self) -> TokenStore:
+        return InMemoryTokenStore()
+
+    @provide
+    def rate_limiter(self) -> RateLimiter:
+        return InMemoryRateLimiter()
+
+    @provide
+    def one_time_tokens(self) -> OneTimeTokens:
+        return InMemoryOneTimeTokens()
 
 
 class ProductionProvider(Provider):
@@ -80,3 +95,15 @@ class ProductionProvider(Provider):
     @provide
     def probes(self, database: SqlaDatabaseProbe, redis: Redis) -> Sequence[DependencyProbe]:
         return [database, RedisProbe(redis)]
+
+    @provide
+    def token_store(self, redis: Redis) -> TokenStore:
+        return RedisTokenStore(redis)
+
+    @provide
+    def rate_limiter(self, redis: Redis) -> RateLimiter:
+        return RedisRateLimiter(redis)
+
+    @provide
+    def one_time_tokens(self, redis: Redis) -> OneTimeTokens:
+        return RedisOneTimeTokens(redis)

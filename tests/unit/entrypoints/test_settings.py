@@ -16,6 +16,34 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path
 
 
+SECRET = "0123456789abcdef" * 4
+
+
+def test_production_refuses_to_start_when_no_token_secret_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEXORA_ENV", "production")
+    with pytest.raises(InvalidSettings) as caught:
+        load_settings()
+    assert "NEXORA_JWT_SECRET" in str(caught.value)
+
+
+def test_short_token_secret_is_refused_without_being_printed_when_configured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NEXORA_JWT_SECRET", "hunter2-short")
+    with pytest.raises(InvalidSettings) as caught:
+        load_settings()
+    assert "NEXORA_JWT_SECRET" in str(caught.value)
+    assert "hunter2" not in str(caught.value)
+
+
+def test_token_secret_is_hidden_in_the_settings_repr_when_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEXORA_JWT_SECRET", SECRET)
+    settings = load_settings()
+    assert settings.jwt_secret is not None
+    assert settings.jwt_secret.get_secret_value() == SECRET
+    assert SECRET not in repr(settings)
+
+
 def test_defaults_describe_a_local_development_setup_when_nothing_is_configured() -> None:
     settings = load_settings()
 
@@ -34,6 +62,7 @@ def test_defaults_describe_a_local_development_setup_when_nothing_is_configured(
 
 def test_values_are_read_when_nexora_variables_are_set(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEXORA_ENV", "production")
+    monkeypatch.setenv("NEXORA_JWT_SECRET", SECRET)
     monkeypatch.setenv("NEXORA_DATABASE_URL", "mysql+asyncmy://nexora@db:3306/nexora")
     monkeypatch.setenv("NEXORA_REDIS_URL", "redis://cache:6379/0")
     monkeypatch.setenv("NEXORA_PORT", "9000")
@@ -161,6 +190,7 @@ def test_json_logs_follow_format_and_environment_when_format_is_set(
 ) -> None:
     monkeypatch.setenv("NEXORA_ENV", env)
     monkeypatch.setenv("NEXORA_LOG_FORMAT", log_format)
+    monkeypatch.setenv("NEXORA_JWT_SECRET", SECRET)
 
     assert load_settings().json_logs is json_logs
 

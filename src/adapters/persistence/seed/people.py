@@ -91,6 +91,7 @@ def _providers(ctx: SeedContext, block: int, people: People) -> None:
                 "working_days": rng.choice(("1111110", "1111110", "1111111", "0111111", "1111101")),
                 "rating_average": 0,
                 "rating_count": 0,
+                "rating_total": 0,
                 "jobs_completed": 0,
                 "is_verified": rng.random() < 0.85,
                 "is_active": rng.random() < 0.96,

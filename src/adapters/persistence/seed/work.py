@@ -100,6 +100,7 @@ def generate_work(ctx: SeedContext, block: int, people: People) -> Work:
         raise RuntimeError(f"{carry} booking items could not be placed; widen the rate cards offered")
     for provider_id, stars in ratings.items():
         providers[provider_id]["rating_count"] = len(stars)
+        providers[provider_id]["rating_total"] = sum(stars)
         providers[provider_id]["rating_average"] = _money(Decimal(sum(stars)) / len(stars))
     work.rows.update(bookings=bookings, booking_items=items)
     return work

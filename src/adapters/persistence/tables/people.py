@@ -70,6 +70,7 @@ providers = Table(
     Column("working_days", String(7), nullable=False, server_default="1111110"),
     Column("rating_average", Numeric(3, 2), nullable=False, server_default="0"),
     Column("rating_count", Integer, nullable=False, server_default="0"),
+    Column("rating_total", Integer, nullable=False, server_default="0"),
     Column("jobs_completed", Integer, nullable=False, server_default="0"),
     Column("is_verified", Boolean, nullable=False, server_default="0"),
     Column("is_active", Boolean, nullable=False, server_default="1"),
@@ -79,7 +80,11 @@ providers = Table(
         name="working_hours",
     ),
     CheckConstraint("rating_average >= 0 AND rating_average <= 5", name="rating_range"),
-    CheckConstraint("rating_count >= 0 AND jobs_completed >= 0", name="counters_not_negative"),
+    CheckConstraint(
+        "rating_count >= 0 AND jobs_completed >= 0"
+        " AND rating_total >= rating_count AND rating_total <= 5 * rating_count",
+        name="counters_consistent",
+    ),
     Index(None, "is_active", "rating_average"),
 )
 
