@@ -11,7 +11,6 @@ from litestar.testing import AsyncTestClient
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
 
-
 TEST_JWT_SECRET = "test-secret-" + "x" * 40
 
 
