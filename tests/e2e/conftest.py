@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from redis.asyncio import Redis
 
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
@@ -33,8 +34,21 @@ def profile_settings(request: pytest.FixtureRequest) -> Settings:
     )
 
 
+async def forget_rate_limits(redis_url: str) -> None:
+    """Rate-limit counters live in the shared Redis: each test starts with none (all see one client IP)."""
+    client = Redis.from_url(redis_url)
+    try:
+        keys = [k async for k in client.scan_iter(match="nexora:rate:*")]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
+
+
 @pytest.fixture
 async def client(profile_settings: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    if profile_settings.redis_url:
+        await forget_rate_limits(profile_settings.redis_url)
     async with AsyncTestClient(app=create_app(profile_settings)) as test_client:
         yield test_client
 

@@ -11,7 +11,7 @@ from application.identity.ports import RateLimiter
 
 @dataclass(frozen=True, slots=True)
 class LoginLimits:
-    per_ip: int = 30
+    per_ip: int = 100  # generous: mobile carriers put many customers behind one address (CGNAT)
     per_identifier: int = 10
     window: timedelta = timedelta(minutes=10)
     failures_before_lockout: int = 5
