@@ -4,6 +4,7 @@ Every field is documented in `.env.example`; a test keeps the two in step.
 """
 
 import re
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -43,6 +44,7 @@ class Settings(BaseSettings):
     jwt_secret: SecretStr | None = None
     access_token_minutes: Annotated[int, Field(ge=1, le=1440)] = 15
     refresh_token_days: Annotated[int, Field(ge=1, le=365)] = 30
+    gst_rate: Annotated[Decimal, Field(ge=0, lt=1, decimal_places=4)] = Decimal("0.18")
 
     @field_validator("database_url")
     @classmethod

@@ -3,6 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from adapters.persistence import tables
 from adapters.persistence.errors import storage_errors
@@ -48,6 +49,19 @@ class SqlaCustomerRepository:
 
     async def get(self, customer_id: CustomerId) -> Customer | None:
         return await self._one(_u.id == customer_id)
+
+    async def get_for_update(self, customer_id: CustomerId) -> Customer | None:
+        """One locking read for the account and its addresses: it sees the latest committed rows even when
+        the transaction's REPEATABLE READ snapshot is older than the lock."""
+        stmt = (
+            select(Customer)
+            .options(joinedload(Customer.addresses))  # type: ignore[arg-type]
+            .where(_u.deleted_at.is_(None), _u.id == customer_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        async with storage_errors():
+            return (await self._session.scalars(stmt)).unique().one_or_none()
 
     async def find_by_email(self, email: Email) -> Customer | None:
         return await self._one(_u.email == email.value)

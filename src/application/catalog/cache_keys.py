@@ -17,3 +17,7 @@ def subcategories(category_id: int) -> str:
 
 def rate_cards(subcategory_id: int, pincode: str | None) -> str:
     return f"{PREFIX}subcategory:{subcategory_id}:rate-cards:{pincode or 'all'}"
+
+
+def search_catalog() -> str:
+    return f"{PREFIX}search:services"

@@ -1,6 +1,6 @@
-"""Catalog lookups that found nothing."""
+"""Catalog lookups that found nothing, and searches that cannot be run."""
 
-from application.common.errors import NotFoundError
+from application.common.errors import InvalidInput, NotFoundError
 
 
 class CategoryNotFound(NotFoundError):
@@ -15,3 +15,12 @@ class SubcategoryNotFound(NotFoundError):
 
     def __init__(self, subcategory_id: int) -> None:
         super().__init__("subcategory", subcategory_id)
+
+
+class InvalidSearchQuery(InvalidInput):
+    """Search text must hold something besides spaces and stay within MAX_QUERY_LENGTH characters."""
+
+    code = "invalid_search_query"
+
+    def __init__(self, message: str) -> None:
+        super().__init__("q", message)

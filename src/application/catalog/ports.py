@@ -3,6 +3,8 @@
 from collections.abc import Sequence
 from typing import Protocol
 
+import msgspec
+
 from domain.catalog.entities import Category, CategoryId, RateCard, Subcategory, SubcategoryId
 from domain.shared.pincode import Pincode
 
@@ -42,3 +44,44 @@ class CatalogReader(Protocol):
     async def is_serviceable(self, pincode: Pincode) -> bool:
         """Whether the pincode is known and marked serviceable."""
         ...
+
+
+class SearchableService(msgspec.Struct, frozen=True):
+    """What a matcher may know of one active subcategory: its words, and where it sits in the catalog.
+
+    `rank` is its position in browsing order (categories, then subcategories); matchers break ties by it.
+    """
+
+    subcategory_id: int
+    slug: str
+    name: str
+    keywords: tuple[str, ...]
+    category_id: int
+    category_slug: str
+    category_name: str
+    rank: int
+
+
+class ServiceMatch(msgspec.Struct, frozen=True):
+    """One recognised service: `score` in (0, 1], 1 for an exact hit; `matched_on` says why, for people
+    (e.g. "synonym: safai", "keyword: geyser repair", "category: Plumbing")."""
+
+    subcategory_id: int
+    slug: str
+    score: float
+    matched_on: str
+
+
+class ServiceMatcher(Protocol):
+    """Recognises services in loose customer text (typos, abbreviations, synonyms, Hinglish)."""
+
+    def match(self, text: str, limit: int) -> list[ServiceMatch]:
+        """At most `limit` matches, best first (ties in browsing order), each above the matcher's
+        confidence floor; empty when nothing in the text names a service. Never raises on odd text."""
+        ...
+
+
+class ServiceMatcherFactory(Protocol):
+    """Builds a matcher's index over a catalog. Building may be slow; matching must be fast."""
+
+    def build(self, services: Sequence[SearchableService]) -> ServiceMatcher: ...

@@ -4,6 +4,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NewType
 
+from domain.customer.addresses import (
+    LABEL_MAX,
+    LANDMARK_MAX,
+    LINE_MAX,
+    MAX_ADDRESSES,
+    DefaultAddressRequired,
+    Location,
+    TooManyAddresses,
+    UnknownAddress,
+    address_text,
+    optional_text,
+)
 from domain.shared.email import Email
 from domain.shared.errors import DomainError, InvalidValue
 from domain.shared.phone import PhoneNumber
@@ -60,6 +72,10 @@ class Address:
         self.is_default = False
         self.deleted_at = now
 
+    def move_to(self, location: Location) -> None:
+        self.pincode = location.pincode
+        self.locality, self.city, self.state = location.locality, location.city, location.state
+
 
 @dataclass(eq=False, kw_only=True)
 class Customer:
@@ -108,6 +124,109 @@ class Customer:
         if phone is not None and phone != self.phone:
             self.phone = phone
             self.phone_verified = False
+
+    def remove_contact(self, *, email: bool = False, phone: bool = False) -> None:
+        """Forget the email, the mobile or both; ContactRequired if no way to reach them would remain."""
+        if (email or self.email is None) and (phone or self.phone is None):
+            raise ContactRequired()
+        if email:
+            self.email, self.email_verified = None, False
+        if phone:
+            self.phone, self.phone_verified = None, False
+
+    @property
+    def live_addresses(self) -> list[Address]:
+        """The addresses not removed, oldest first."""
+        return [a for a in self.addresses if a.deleted_at is None]
+
+    def address(self, address_id: AddressId) -> Address | None:
+        """The live address with this id, or None (also for removed ones and other customers' ids)."""
+        return next((a for a in self.live_addresses if a.id == address_id), None)
+
+    def add_address(
+        self,
+        *,
+        label: str,
+        line1: str,
+        location: Location,
+        line2: str = "",
+        landmark: str = "",
+        make_default: bool = False,
+    ) -> Address:
+        """Add an address at a known location. At most MAX_ADDRESSES live ones (TooManyAddresses); the first
+        one is the default, and so is one added with `make_default` (the others then stop being it)."""
+        live = self.live_addresses
+        if len(live) >= MAX_ADDRESSES:
+            raise TooManyAddresses(MAX_ADDRESSES)
+        address = Address(
+            label=address_text("label", label, LABEL_MAX),
+            line1=address_text("line1", line1, LINE_MAX),
+            line2=address_text("line2", line2, LINE_MAX, required=False),
+            landmark=address_text("landmark", landmark, LANDMARK_MAX, required=False),
+            locality=location.locality,
+            city=location.city,
+            state=location.state,
+            pincode=location.pincode,
+        )
+        self.addresses.append(address)
+        if make_default or not live:
+            self._make_default(address)
+        return address
+
+    def change_address(
+        self,
+        address_id: AddressId,
+        *,
+        label: str | None = None,
+        line1: str | None = None,
+        line2: str | None = None,
+        landmark: str | None = None,
+        location: Location | None = None,
+        default: bool | None = None,
+    ) -> Address:
+        """Change what was given. `default=True` makes it the default (un-defaulting the others);
+        `default=False` on the default is refused (DefaultAddressRequired): choose another default instead."""
+        address = self._live(address_id)
+        if default is False and address.is_default:
+            raise DefaultAddressRequired()
+        label = optional_text("label", label, LABEL_MAX)
+        line1 = optional_text("line1", line1, LINE_MAX)
+        line2 = optional_text("line2", line2, LINE_MAX, required=False)
+        landmark = optional_text("landmark", landmark, LANDMARK_MAX, required=False)
+        if label is not None:
+            address.label = label
+        if line1 is not None:
+            address.line1 = line1
+        if line2 is not None:
+            address.line2 = line2
+        if landmark is not None:
+            address.landmark = landmark
+        if location is not None:
+            address.move_to(location)
+        if default:
+            self._make_default(address)
+        return address
+
+    def remove_address(self, address_id: AddressId, *, now: datetime) -> None:
+        """Soft delete (bookings keep pointing at it) so it never shows again. When it was the default, the
+        oldest remaining address becomes the default."""
+        address = self._live(address_id)
+        was_default = address.is_default
+        address.is_default = False
+        address.deleted_at = now
+        remaining = self.live_addresses
+        if was_default and remaining:
+            self._make_default(remaining[0])
+
+    def _live(self, address_id: AddressId) -> Address:
+        address = self.address(address_id)
+        if address is None:
+            raise UnknownAddress(address_id)
+        return address
+
+    def _make_default(self, chosen: Address) -> None:
+        for address in self.addresses:
+            address.is_default = address is chosen
 
     def delete(self, *, now: datetime) -> None:
         """Soft delete: personal data is scrubbed, the row stays so bookings keep their customer."""

@@ -4,7 +4,9 @@ import click
 
 from entrypoints.cli.catalog import catalog
 from entrypoints.cli.db import db
+from entrypoints.cli.search import add_search_commands
 from entrypoints.cli.serve import serve, worker
+from entrypoints.cli.staff import staff
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,6 +19,8 @@ cli.add_command(serve)
 cli.add_command(worker)
 cli.add_command(db)
 cli.add_command(catalog)
+add_search_commands(catalog)
+cli.add_command(staff)
 
 
 def main() -> None:

@@ -10,6 +10,9 @@ from litestar.openapi.spec import Contact
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.catalog import CatalogController
 from entrypoints.http.controllers.health import HealthController
+from entrypoints.http.controllers.ops_router import ops_router
+from entrypoints.http.controllers.quote import QuoteController
+from entrypoints.http.controllers.users import UsersController
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request_id import request_id_middleware
 from entrypoints.ioc.container import make_container
@@ -40,7 +43,14 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
     configure_logging(level=settings.log_level, json_logs=settings.json_logs)
     container = container or make_container(settings, LitestarProvider(), HttpIdentityProvider())
     app = Litestar(
-        route_handlers=[CatalogController, HealthController, AuthController],
+        route_handlers=[
+            CatalogController,
+            HealthController,
+            AuthController,
+            UsersController,
+            QuoteController,
+            ops_router,
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=_openapi() if settings.docs_enabled else None,
         on_shutdown=[container.close],

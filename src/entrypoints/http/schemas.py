@@ -74,6 +74,24 @@ class RateCardList(Schema):
     items: list[RateCardOut]
 
 
+class ServiceHitOut(Schema):
+    subcategory_id: int
+    slug: str
+    name: str
+    category_id: int
+    category_slug: str
+    category_name: str
+    score: Annotated[float, msgspec.Meta(ge=0, le=1, description="1 for an exact hit")]
+    matched_on: Annotated[str, msgspec.Meta(examples=["synonym: safai", "keyword: geyser repair"])]
+
+
+class ServiceSearchResult(Schema):
+    query: str
+    pincode: str | None
+    serviceable: bool | None
+    items: list[ServiceHitOut]
+
+
 class DependencyOut(Schema):
     name: str
     ok: bool

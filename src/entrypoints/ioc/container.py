@@ -2,9 +2,13 @@
 
 from dishka import AsyncContainer, Provider, make_async_container
 
+from entrypoints.ioc.customers import CustomerProvider
 from entrypoints.ioc.identity import IdentityProvider
 from entrypoints.ioc.persistence import PersistenceProvider
+from entrypoints.ioc.pricing import PricingProvider
 from entrypoints.ioc.profiles import CommonProvider, EmbeddedProvider, ProductionProvider
+from entrypoints.ioc.search import SearchProvider
+from entrypoints.ioc.staff import StaffProvider
 from entrypoints.ioc.use_cases import UseCaseProvider
 from entrypoints.settings import Settings
 
@@ -12,7 +16,17 @@ from entrypoints.settings import Settings
 def providers_for(settings: Settings) -> list[Provider]:
     """Redis configured -> production adapters (Redis cache, arq); otherwise the embedded ones."""
     profile = ProductionProvider() if settings.uses_redis else EmbeddedProvider()
-    return [CommonProvider(), PersistenceProvider(), profile, IdentityProvider(), UseCaseProvider()]
+    return [
+        CommonProvider(),
+        PersistenceProvider(),
+        profile,
+        IdentityProvider(),
+        UseCaseProvider(),
+        CustomerProvider(),
+        PricingProvider(),
+        StaffProvider(),
+        SearchProvider(),
+    ]
 
 
 def make_container(settings: Settings, *extra: Provider) -> AsyncContainer:

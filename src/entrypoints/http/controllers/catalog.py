@@ -9,7 +9,20 @@ from litestar.params import FromPath, FromQuery, Parameter
 from application.catalog.queries.list_categories import ListCategories
 from application.catalog.queries.list_rate_cards import ListRateCards, ListRateCardsQuery
 from application.catalog.queries.list_subcategories import ListSubcategories, ListSubcategoriesQuery
-from entrypoints.http.schemas import CategoryList, RateCardList, SubcategoryList, to_schema
+from application.catalog.queries.search_services import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MAX_QUERY_LENGTH,
+    SearchServices,
+    SearchServicesQuery,
+)
+from entrypoints.http.schemas import (
+    CategoryList,
+    RateCardList,
+    ServiceSearchResult,
+    SubcategoryList,
+    to_schema,
+)
 
 NOT_FOUND_OR_INVALID = {400: "Malformed id or pincode", 404: "Unknown or inactive id"}
 
@@ -48,3 +61,35 @@ class CatalogController(Controller):
     ) -> RateCardList:
         result = await handler.execute(ListRateCardsQuery(subcategory_id=subcategory_id, pincode=pincode))
         return to_schema(result, RateCardList)
+
+    @get("/search", summary="Find services from loose words (typos, abbreviations, Hinglish)")
+    @inject
+    async def search(
+        self,
+        handler: FromDishka[SearchServices],
+        q: FromQuery[
+            Annotated[
+                str,
+                Parameter(
+                    description=f"What the customer typed, 1-{MAX_QUERY_LENGTH} characters "
+                    '(e.g. "plumbr", "ac not cooling", "nal theek karna")'
+                ),
+            ]
+        ],
+        pincode: FromQuery[
+            Annotated[
+                str | None,
+                Parameter(description="6-digit Indian pincode; services not offered there are left out"),
+            ]
+        ] = None,
+        limit: FromQuery[
+            Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="How many matches, best first")]
+        ] = DEFAULT_LIMIT,
+    ) -> ServiceSearchResult:
+        """Ranked services with a score in [0, 1] and what each matched on. No match is an empty list.
+
+        With a pincode, only services with a rate card offered there are listed, and `serviceable`
+        says whether the pincode is served at all (nothing is listed when it is not).
+        """
+        result = await handler.execute(SearchServicesQuery(text=q, pincode=pincode, limit=limit))
+        return to_schema(result, ServiceSearchResult)
