@@ -1,16 +1,19 @@
 """Catalog read benchmark: a real `nexora serve` process driven over HTTP/1.1 keep-alive connections.
 
-Prints requests/s, p50/p90/p99 latency, errors and the server's peak memory (VmHWM). Usage:
+For each scenario (category list, search, rate cards at a pincode, provider search) prints requests/s,
+p50/p90/p99 latency and non-200 answers, then the server's peak memory (VmHWM) and cache hit rate. Usage:
 
-    .venv/bin/python bench/http_catalog.py [--seconds 10] [--connections 32] [--workers 1]
+    .venv/bin/python bench/http_catalog.py [--seconds 5] [--connections 16] [--workers 1]
         [--database-url URL] [--redis-url URL]
 
-Without --database-url a seeded SQLite database is created in a temporary folder (embedded profile).
+Without --database-url a seeded SQLite database is created in a temporary folder (embedded profile); with a
+MySQL/MariaDB URL the database is migrated and seeded if empty (production profile with --redis-url).
 The load generator shares the machine's cores with the server: figures are a floor, not a ceiling.
 """
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
@@ -19,15 +22,32 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
-PATHS = [
-    "/api/v1/services/categories",
-    "/api/v1/services/categories/{cat}/subcategories",
-    "/api/v1/services/subcategories/{sub}/rate-cards?pincode=560034",
-    "/api/v1/services/subcategories/{sub}/rate-cards",
+SEARCHES = [
+    "geyser repair",
+    "ac service",
+    "plumbr",
+    "safai",
+    "deep clean 2bhk",
+    "fridge not cooling",
+    "bijli",
+    "paint job",
 ]
+PINCODES = ["560034", "560038", "400050", "110017", "500081", "122002"]
+SCENARIOS: dict[str, Callable[[random.Random], str]] = {
+    "category list": lambda rng: "/api/v1/services/categories",
+    "search": lambda rng: f"/api/v1/services/search?q={quote(rng.choice(SEARCHES))}&limit=5",
+    "rate cards at a pincode": lambda rng: (
+        f"/api/v1/services/subcategories/{rng.randint(1, 76)}/rate-cards?pincode={rng.choice(PINCODES)}"
+    ),
+    "provider search": lambda rng: (
+        f"/api/v1/providers?subcategoryId={rng.randint(1, 76)}&pincode={rng.choice(PINCODES)}&limit=10"
+    ),
+}
 
 
 def free_port() -> int:
@@ -60,12 +80,18 @@ def peak_rss_mib(pid: int) -> float:
     return total / 1024
 
 
-async def one_connection(port: int, deadline: float, latencies: list[float], errors: list[int]) -> None:
+async def one_connection(
+    port: int,
+    deadline: float,
+    make_path: Callable[[random.Random], str],
+    latencies: list[float],
+    errors: list[int],
+) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     rng = random.Random()
     try:
         while time.perf_counter() < deadline:
-            path = rng.choice(PATHS).format(cat=rng.randint(1, 12), sub=rng.randint(1, 76))
+            path = make_path(rng)
             started = time.perf_counter()
             writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
             head = await reader.readuntil(b"\r\n\r\n")
@@ -82,13 +108,27 @@ async def one_connection(port: int, deadline: float, latencies: list[float], err
         writer.close()
 
 
-async def drive(port: int, seconds: float, connections: int) -> tuple[list[float], list[int], float]:
+async def drive(
+    port: int, seconds: float, connections: int, make_path: Callable[[random.Random], str]
+) -> tuple[list[float], list[int], float]:
     latencies: list[float] = []
     errors: list[int] = []
     started = time.perf_counter()
     deadline = started + seconds
-    await asyncio.gather(*(one_connection(port, deadline, latencies, errors) for _ in range(connections)))
+    await asyncio.gather(
+        *(one_connection(port, deadline, make_path, latencies, errors) for _ in range(connections))
+    )
     return latencies, errors, time.perf_counter() - started
+
+
+def fetch_json(port: int, path: str) -> dict[str, object]:
+    with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    result: dict[str, object] = json.loads(data.split(b"\r\n\r\n", 1)[1])
+    return result
 
 
 def wait_live(port: int, proc: subprocess.Popen[bytes]) -> None:
@@ -110,8 +150,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--redis-url", default="")
@@ -138,25 +178,31 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    results: list[tuple[str, list[float], list[int], float]] = []
     try:
         wait_live(port, proc)
-        asyncio.run(drive(port, 2.0, args.connections))  # warm-up: connections, caches
-        latencies, errors, elapsed = asyncio.run(drive(port, args.seconds, args.connections))
+        for name, make_path in SCENARIOS.items():
+            asyncio.run(drive(port, 1.0, args.connections, make_path))  # warm-up: connections, caches
+            results.append((name, *asyncio.run(drive(port, args.seconds, args.connections, make_path))))
         memory = peak_rss_mib(proc.pid)
+        cache = fetch_json(port, "/health/cache")
     finally:
         proc.terminate()
         proc.wait(timeout=15)
-    latencies.sort()
-    ms = [x * 1000 for x in latencies]
-    profile = "production (Redis cache)" if args.redis_url else "embedded (in-process cache)"
-    print(
-        f"catalog reads, {profile}, db={database_url.split('://')[0]}, workers={args.workers}, "
-        f"connections={args.connections}, {args.seconds:.0f}s"
+    profile = (
+        "production (MariaDB/MySQL + Redis)" if args.redis_url else "embedded (SQLite, in-process cache)"
     )
-    print(f"  requests/s : {len(ms) / elapsed:,.0f}  ({len(ms):,} requests, {len(errors)} non-200)")
-    q = statistics.quantiles(ms, n=100)
-    print(f"  latency ms : p50 {q[49]:.2f}  p90 {q[89]:.2f}  p99 {q[98]:.2f}  max {ms[-1]:.2f}")
-    print(f"  peak memory: {memory:.0f} MiB (server processes, VmHWM)")
+    print(
+        f"{profile}; workers={args.workers}, connections={args.connections}, {args.seconds:.0f}s per scenario"
+    )
+    print(f"  {'scenario':<24} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'non-200':>8}")
+    for name, latencies, errors, elapsed in results:
+        ms = sorted(x * 1000 for x in latencies)
+        q = statistics.quantiles(ms, n=100)
+        rate = len(ms) / elapsed
+        print(f"  {name:<24} {rate:>8,.0f} {q[49]:>8.2f} {q[89]:>8.2f} {q[98]:>8.2f} {len(errors):>8}")
+    hit_rate = cache["hitRate"]
+    print(f"  peak memory {memory:.0f} MiB (server, VmHWM); cache hit rate {hit_rate} (one worker's view)")
 
 
 if __name__ == "__main__":

@@ -79,3 +79,14 @@ async def test_redis_cache_degrades_to_misses_when_redis_is_down() -> None:
         assert await cache.delete_prefix("k") == 0
     finally:
         await client.aclose()
+
+
+async def test_stats_count_hits_and_misses_when_reading(cache: Cache) -> None:
+    start = cache.stats()
+    await cache.get("absent")
+    await cache.set("present", b"1", ttl=timedelta(minutes=1))
+    await cache.get("present")
+    await cache.get("present")
+    now = cache.stats()
+    assert (now.hits - start.hits, now.misses - start.misses) == (2, 1)
+    assert 0 < now.hit_rate <= 1

@@ -5,6 +5,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import timedelta
 
+from application.common.ports import CacheStats
+
 
 class InMemoryCache:
     """A per-process LRU cache; entries expire after their TTL, the least recently used go first when full."""
@@ -32,6 +34,9 @@ class InMemoryCache:
         self._entries.move_to_end(key)
         while len(self._entries) > self._max:
             self._entries.popitem(last=False)
+
+    def stats(self) -> CacheStats:
+        return CacheStats(hits=self.hits, misses=self.misses)
 
     async def delete_prefix(self, prefix: str) -> int:
         doomed = [k for k in self._entries if k.startswith(prefix)]

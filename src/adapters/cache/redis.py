@@ -6,6 +6,8 @@ import structlog
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from application.common.ports import CacheStats
+
 log = structlog.get_logger(__name__)
 
 
@@ -16,13 +18,23 @@ class RedisCache:
     def __init__(self, redis: Redis, namespace: str = "nexora:cache:") -> None:
         self._redis = redis
         self._ns = namespace
+        self._hits = 0
+        self._misses = 0
+
+    def stats(self) -> CacheStats:
+        return CacheStats(hits=self._hits, misses=self._misses)
 
     async def get(self, key: str) -> bytes | None:
         try:
             value: bytes | None = await self._redis.get(self._ns + key)
         except (RedisError, OSError) as exc:
             log.warning("cache.get_failed", key=key, error=type(exc).__name__)
+            self._misses += 1
             return None
+        if value is None:
+            self._misses += 1
+        else:
+            self._hits += 1
         return value
 
     async def set(self, key: str, value: bytes, *, ttl: timedelta) -> None:

@@ -1,6 +1,7 @@
 """Ports shared by every context: cache, job queue, clock, dependency probes."""
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -11,6 +12,19 @@ class Clock(Protocol):
     """Source of the current time. Always timezone-aware UTC."""
 
     def now(self) -> datetime: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CacheStats:
+    """Reads this process made since it started: hits, and misses (including reads during an outage)."""
+
+    hits: int
+    misses: int
+
+    @property
+    def hit_rate(self) -> float:
+        total = self.hits + self.misses
+        return self.hits / total if total else 0.0
 
 
 class Cache(Protocol):
@@ -28,6 +42,8 @@ class Cache(Protocol):
     async def delete_prefix(self, prefix: str) -> int:
         """Drop every key starting with `prefix`; returns how many were dropped."""
         ...
+
+    def stats(self) -> CacheStats: ...
 
 
 class JobQueue(Protocol):

@@ -107,3 +107,9 @@ class Readiness(Schema):
 
 class Liveness(Schema):
     status: str
+
+
+class CacheStatsOut(Schema):
+    hits: int
+    misses: int
+    hit_rate: float

@@ -11,6 +11,7 @@ from application.catalog.queries.list_rate_cards import ListRateCards
 from application.catalog.queries.list_subcategories import ListSubcategories
 from application.common.ports import DependencyProbe
 from application.demo.commands.seed_demo_data import SeedDemoDataHandler
+from application.health.queries.cache_stats import GetCacheStats
 from application.health.queries.check_readiness import CheckReadiness
 
 
@@ -24,6 +25,7 @@ class UseCaseProvider(Provider):
         WarmCatalogCache,
         InvalidateCatalogCache,
         SeedDemoDataHandler,
+        GetCacheStats,
     )
 
     @provide(scope=Scope.APP)

@@ -1,9 +1,9 @@
 """Browsing the service catalog: categories, their services, and rate cards at a pincode."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from dishka.integrations.litestar import FromDishka, inject
-from litestar import Controller, get
+from litestar import Controller, Request, Response, get
 from litestar.params import FromPath, FromQuery, Parameter
 
 from application.catalog.queries.list_categories import ListCategories
@@ -16,6 +16,7 @@ from application.catalog.queries.search_services import (
     SearchServices,
     SearchServicesQuery,
 )
+from entrypoints.http.conditional import conditional
 from entrypoints.http.schemas import (
     CategoryList,
     RateCardList,
@@ -33,23 +34,27 @@ class CatalogController(Controller):
 
     @get("/categories", summary="List service categories")
     @inject
-    async def list_categories(self, handler: FromDishka[ListCategories]) -> CategoryList:
-        return to_schema(await handler.execute(), CategoryList)
+    async def list_categories(
+        self, request: Request[Any, Any, Any], handler: FromDishka[ListCategories]
+    ) -> Response[CategoryList]:
+        return conditional(request, to_schema(await handler.execute(), CategoryList))
 
     @get("/categories/{category_id:int}/subcategories", summary="List the services of a category")
     @inject
     async def list_subcategories(
         self,
+        request: Request[Any, Any, Any],
         category_id: FromPath[Annotated[int, Parameter(description="Category id")]],
         handler: FromDishka[ListSubcategories],
-    ) -> SubcategoryList:
+    ) -> Response[SubcategoryList]:
         result = await handler.execute(ListSubcategoriesQuery(category_id=category_id))
-        return to_schema(result, SubcategoryList)
+        return conditional(request, to_schema(result, SubcategoryList))
 
     @get("/subcategories/{subcategory_id:int}/rate-cards", summary="List rate cards, optionally at a pincode")
     @inject
     async def list_rate_cards(
         self,
+        request: Request[Any, Any, Any],
         subcategory_id: FromPath[Annotated[int, Parameter(description="Subcategory id")]],
         handler: FromDishka[ListRateCards],
         pincode: FromQuery[
@@ -58,14 +63,15 @@ class CatalogController(Controller):
                 Parameter(description="6-digit Indian pincode; only rate cards offered there are listed"),
             ]
         ] = None,
-    ) -> RateCardList:
+    ) -> Response[RateCardList]:
         result = await handler.execute(ListRateCardsQuery(subcategory_id=subcategory_id, pincode=pincode))
-        return to_schema(result, RateCardList)
+        return conditional(request, to_schema(result, RateCardList))
 
     @get("/search", summary="Find services from loose words (typos, abbreviations, Hinglish)")
     @inject
     async def search(
         self,
+        request: Request[Any, Any, Any],
         handler: FromDishka[SearchServices],
         q: FromQuery[
             Annotated[
@@ -85,11 +91,11 @@ class CatalogController(Controller):
         limit: FromQuery[
             Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description="How many matches, best first")]
         ] = DEFAULT_LIMIT,
-    ) -> ServiceSearchResult:
+    ) -> Response[ServiceSearchResult]:
         """Ranked services with a score in [0, 1] and what each matched on. No match is an empty list.
 
         With a pincode, only services with a rate card offered there are listed, and `serviceable`
         says whether the pincode is served at all (nothing is listed when it is not).
         """
         result = await handler.execute(SearchServicesQuery(text=q, pincode=pincode, limit=limit))
-        return to_schema(result, ServiceSearchResult)
+        return conditional(request, to_schema(result, ServiceSearchResult))

@@ -3,8 +3,9 @@
 from dishka.integrations.litestar import FromDishka, inject
 from litestar import Controller, Response, get
 
+from application.health.queries.cache_stats import GetCacheStats
 from application.health.queries.check_readiness import CheckReadiness
-from entrypoints.http.schemas import DependencyOut, Liveness, Readiness
+from entrypoints.http.schemas import CacheStatsOut, DependencyOut, Liveness, Readiness, to_schema
 
 
 class HealthController(Controller):
@@ -15,6 +16,11 @@ class HealthController(Controller):
     @get("/live", summary="The process is up")
     async def live(self) -> Liveness:
         return Liveness(status="ok")
+
+    @get("/cache", summary="Cache hits and misses of this API process (catalog reads)")
+    @inject
+    async def cache(self, handler: FromDishka[GetCacheStats]) -> CacheStatsOut:
+        return to_schema(await handler.execute(), CacheStatsOut)
 
     @get("/ready", summary="Dependencies answer (503 names the ones that do not)")
     @inject
