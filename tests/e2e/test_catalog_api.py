@@ -126,3 +126,34 @@ async def test_request_id_is_generated_when_the_client_sends_an_unsafe_one(clien
     generated = response.headers["x-request-id"]
     assert len(generated) == 32
     assert generated.isalnum()
+
+
+async def test_lists_are_paged_with_a_total_and_next_offset_when_limited(client: Client) -> None:
+    first = (await client.get("/api/v1/services/categories", params={"limit": 5})).json()
+    assert (len(first["items"]), first["total"], first["nextOffset"]) == (5, 12, 5)
+    last = (await client.get("/api/v1/services/categories", params={"limit": 5, "offset": 10})).json()
+    assert (len(last["items"]), last["nextOffset"]) == (2, None)
+    everything = (await client.get("/api/v1/services/categories")).json()["items"]
+    assert [c["id"] for c in first["items"] + last["items"]] == [
+        c["id"] for c in everything[:5] + everything[10:]
+    ]
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 101}, {"offset": -1}, {"limit": "many"}])
+async def test_bad_paging_is_a_400_problem_when_requested(client: Client, params: dict[str, object]) -> None:
+    assert_problem(await client.get("/api/v1/services/categories", params=params), 400, "invalid_request")
+
+
+async def test_lists_are_filtered_when_filters_are_given(client: Client) -> None:
+    named = (await client.get("/api/v1/services/categories", params={"name": "plumb"})).json()["items"]
+    assert [c["slug"] for c in named] == ["plumbing"]
+    short = (
+        await client.get("/api/v1/services/categories/1/subcategories", params={"maxDurationMinutes": 60})
+    ).json()
+    assert short["items"]
+    assert all(s["durationMinutes"] <= 60 for s in short["items"])
+    cheap = (
+        await client.get("/api/v1/services/subcategories/1/rate-cards", params={"maxPrice": 4000})
+    ).json()
+    assert all(Decimal(r["price"]["amount"]) <= 4000 for r in cheap["items"])
+    assert cheap["total"] == len(cheap["items"])

@@ -86,3 +86,5 @@ class RateCardsAtPincode(msgspec.Struct, frozen=True):
     pincode: str | None
     serviceable: bool | None
     items: list[RateCardView]
+    total: int = 0
+    next_offset: int | None = None

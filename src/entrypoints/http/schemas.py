@@ -37,6 +37,8 @@ class CategoryOut(Schema):
 
 class CategoryList(Schema):
     items: list[CategoryOut]
+    total: int
+    next_offset: int | None
 
 
 class SubcategoryOut(Schema):
@@ -53,6 +55,8 @@ class SubcategoryOut(Schema):
 class SubcategoryList(Schema):
     category_id: int
     items: list[SubcategoryOut]
+    total: int
+    next_offset: int | None
 
 
 class RateCardOut(Schema):
@@ -72,6 +76,8 @@ class RateCardList(Schema):
     pincode: str | None
     serviceable: bool | None
     items: list[RateCardOut]
+    total: int
+    next_offset: int | None
 
 
 class ServiceHitOut(Schema):

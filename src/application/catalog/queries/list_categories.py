@@ -6,11 +6,19 @@ from application.catalog import cache_keys
 from application.catalog.ports import CatalogReader
 from application.catalog.views import CategoryView
 from application.common.caching import read_through
+from application.common.pagination import PageRequest, paginate
 from application.common.ports import Cache
 
 
 class ListCategoriesResult(msgspec.Struct, frozen=True):
     items: list[CategoryView]
+    total: int = 0
+    next_offset: int | None = None
+
+
+class ListCategoriesQuery(msgspec.Struct, frozen=True):
+    page: PageRequest = PageRequest()
+    name_contains: str | None = None
 
 
 class ListCategories:
@@ -23,10 +31,18 @@ class ListCategories:
         self._reader = reader
         self._cache = cache
 
-    async def execute(self) -> ListCategoriesResult:
-        return await read_through(
+    async def execute(self, query: ListCategoriesQuery | None = None) -> ListCategoriesResult:
+        """The whole list is cached; filtering by name and paging happen on the cached list."""
+        query = query or ListCategoriesQuery()
+        everything = await read_through(
             self._cache, cache_keys.categories(), cache_keys.TTL, ListCategoriesResult, self._load
         )
+        items = everything.items
+        if query.name_contains:
+            needle = query.name_contains.casefold()
+            items = [c for c in items if needle in c.name.casefold() or needle in c.slug]
+        page, total, following = paginate(items, query.page)
+        return ListCategoriesResult(items=page, total=total, next_offset=following)
 
     async def _load(self) -> ListCategoriesResult:
         categories = await self._reader.list_categories()

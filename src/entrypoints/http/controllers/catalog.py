@@ -1,12 +1,13 @@
 """Browsing the service catalog: categories, their services, and rate cards at a pincode."""
 
+from decimal import Decimal
 from typing import Annotated, Any
 
 from dishka.integrations.litestar import FromDishka, inject
 from litestar import Controller, Request, Response, get
-from litestar.params import FromPath, FromQuery, Parameter
+from litestar.params import FromPath, FromQuery, Parameter, QueryParameter
 
-from application.catalog.queries.list_categories import ListCategories
+from application.catalog.queries.list_categories import ListCategories, ListCategoriesQuery
 from application.catalog.queries.list_rate_cards import ListRateCards, ListRateCardsQuery
 from application.catalog.queries.list_subcategories import ListSubcategories, ListSubcategoriesQuery
 from application.catalog.queries.search_services import (
@@ -16,6 +17,9 @@ from application.catalog.queries.search_services import (
     SearchServices,
     SearchServicesQuery,
 )
+from application.common.pagination import DEFAULT_LIMIT as DEFAULT_PAGE
+from application.common.pagination import MAX_LIMIT as MAX_PAGE
+from application.common.pagination import PageRequest
 from entrypoints.http.conditional import conditional
 from entrypoints.http.schemas import (
     CategoryList,
@@ -25,7 +29,8 @@ from entrypoints.http.schemas import (
     to_schema,
 )
 
-NOT_FOUND_OR_INVALID = {400: "Malformed id or pincode", 404: "Unknown or inactive id"}
+Limit = FromQuery[Annotated[int, Parameter(ge=1, le=MAX_PAGE, description=f"Page size, 1 to {MAX_PAGE}")]]
+Offset = FromQuery[Annotated[int, Parameter(ge=0, description="Items to skip (see nextOffset)")]]
 
 
 class CatalogController(Controller):
@@ -35,9 +40,15 @@ class CatalogController(Controller):
     @get("/categories", summary="List service categories")
     @inject
     async def list_categories(
-        self, request: Request[Any, Any, Any], handler: FromDishka[ListCategories]
+        self,
+        request: Request[Any, Any, Any],
+        handler: FromDishka[ListCategories],
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+        name: FromQuery[Annotated[str | None, Parameter(max_length=60, description="Name contains")]] = None,
     ) -> Response[CategoryList]:
-        return conditional(request, to_schema(await handler.execute(), CategoryList))
+        query = ListCategoriesQuery(page=PageRequest(limit=limit, offset=offset), name_contains=name)
+        return conditional(request, to_schema(await handler.execute(query), CategoryList))
 
     @get("/categories/{category_id:int}/subcategories", summary="List the services of a category")
     @inject
@@ -46,8 +57,17 @@ class CatalogController(Controller):
         request: Request[Any, Any, Any],
         category_id: FromPath[Annotated[int, Parameter(description="Category id")]],
         handler: FromDishka[ListSubcategories],
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+        max_duration_minutes: Annotated[
+            int | None, QueryParameter(name="maxDurationMinutes", ge=1, description="Longest job (min)")
+        ] = None,
     ) -> Response[SubcategoryList]:
-        result = await handler.execute(ListSubcategoriesQuery(category_id=category_id))
+        page = PageRequest(limit=limit, offset=offset)
+        query = ListSubcategoriesQuery(
+            category_id=category_id, page=page, max_duration_minutes=max_duration_minutes
+        )
+        result = await handler.execute(query)
         return conditional(request, to_schema(result, SubcategoryList))
 
     @get("/subcategories/{subcategory_id:int}/rate-cards", summary="List rate cards, optionally at a pincode")
@@ -63,8 +83,19 @@ class CatalogController(Controller):
                 Parameter(description="6-digit Indian pincode; only rate cards offered there are listed"),
             ]
         ] = None,
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+        max_price: Annotated[
+            int | None, QueryParameter(name="maxPrice", ge=0, description="Highest price, whole rupees")
+        ] = None,
     ) -> Response[RateCardList]:
-        result = await handler.execute(ListRateCardsQuery(subcategory_id=subcategory_id, pincode=pincode))
+        query = ListRateCardsQuery(
+            subcategory_id=subcategory_id,
+            pincode=pincode,
+            page=PageRequest(limit=limit, offset=offset),
+            max_price=Decimal(max_price) if max_price is not None else None,
+        )
+        result = await handler.execute(query)
         return conditional(request, to_schema(result, RateCardList))
 
     @get("/search", summary="Find services from loose words (typos, abbreviations, Hinglish)")
