@@ -56,6 +56,27 @@ ENDPOINTS = [
     Endpoint("GET", "/staff/{own}/sessions", None, 200),
     Endpoint("DELETE", "/sessions/no-such-session", "staff.manage", 404),
     Endpoint("GET", "/activity", "audit.view", 200),
+    Endpoint("GET", "/catalog/categories", "catalog.view", 200),
+    Endpoint("POST", "/catalog/categories", "catalog.manage", 409, {"slug": "cleaning", "name": "Again"}),
+    Endpoint("PATCH", f"/catalog/categories/{UNKNOWN_ID}", "catalog.manage", 404, {"name": "X"}),
+    Endpoint(
+        "POST",
+        "/catalog/subcategories",
+        "catalog.manage",
+        404,
+        {"categoryId": UNKNOWN_ID, "slug": "matrix", "name": "X", "durationMinutes": 30},
+    ),
+    Endpoint("PATCH", f"/catalog/subcategories/{UNKNOWN_ID}", "catalog.manage", 404, {"name": "X"}),
+    Endpoint(
+        "POST",
+        "/catalog/rate-cards",
+        "catalog.manage",
+        404,
+        {"subcategoryId": UNKNOWN_ID, "code": "MATRIX", "name": "X", "price": "1.00"},
+    ),
+    Endpoint("PATCH", f"/catalog/rate-cards/{UNKNOWN_ID}", "catalog.manage", 404, {"name": "X"}),
+    Endpoint("PUT", f"/catalog/rate-cards/{UNKNOWN_ID}/pincodes", "catalog.manage", 404, {"pincodes": []}),
+    Endpoint("PATCH", f"/catalog/rate-cards/{UNKNOWN_ID}/pincodes", "catalog.manage", 404, {"add": []}),
 ]
 
 

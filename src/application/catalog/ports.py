@@ -1,11 +1,12 @@
 """What the catalog use cases need from storage."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 import msgspec
 
-from domain.catalog.entities import Category, CategoryId, RateCard, Subcategory, SubcategoryId
+from domain.catalog.drafts import NewCategory, NewRateCard, NewSubcategory
+from domain.catalog.entities import Category, CategoryId, RateCard, RateCardId, Subcategory, SubcategoryId
 from domain.shared.pincode import Pincode
 
 
@@ -85,3 +86,61 @@ class ServiceMatcherFactory(Protocol):
     """Builds a matcher's index over a catalog. Building may be slow; matching must be fast."""
 
     def build(self, services: Sequence[SearchableService]) -> ServiceMatcher: ...
+
+
+CatalogEntry = Category | Subcategory | RateCard
+
+
+class CatalogRepository(Protocol):
+    """Loads and saves catalog entries for ops, active or not, and where each rate card is offered.
+
+    Changes join the current transaction: they land on the use case's commit. Raises StorageUnavailable when
+    the store cannot be reached.
+    """
+
+    async def category(self, category_id: CategoryId) -> Category | None: ...
+
+    async def subcategory(self, subcategory_id: SubcategoryId) -> Subcategory | None: ...
+
+    async def rate_card(self, rate_card_id: RateCardId) -> RateCard | None: ...
+
+    async def add_category(self, new: NewCategory) -> Category:
+        """Store a new category with a fresh id; SlugTaken when its slug is in use."""
+        ...
+
+    async def add_subcategory(self, new: NewSubcategory) -> Subcategory:
+        """Store a new subcategory with a fresh id (its category must exist); SlugTaken when its slug is in
+        use."""
+        ...
+
+    async def add_rate_card(self, new: NewRateCard) -> RateCard:
+        """Store a new rate card with a fresh id (its subcategory must exist); RateCardCodeTaken when its code
+        is in use."""
+        ...
+
+    async def save(self, entry: CatalogEntry) -> None:
+        """Write the changes made to a loaded entry."""
+        ...
+
+    async def pincodes_of(self, rate_card_id: RateCardId) -> set[Pincode]:
+        """The pincodes where the rate card is offered (empty for an unknown rate card), locked until the
+        transaction ends, so concurrent changes to one card's pincodes apply one after the other."""
+        ...
+
+    async def offer_at(self, rate_card_id: RateCardId, pincodes: Collection[Pincode]) -> None:
+        """Offer the rate card at exactly these pincodes, all of them known, instead of the current ones."""
+        ...
+
+    async def unknown_pincodes(self, pincodes: Collection[Pincode]) -> set[Pincode]:
+        """Those of `pincodes` the product does not know (not in the pincode directory)."""
+        ...
+
+
+class CatalogDirectory(Protocol):
+    """Reads of the ops console over the whole catalog, inactive entries included."""
+
+    async def categories(
+        self, *, include_inactive: bool, limit: int, offset: int
+    ) -> tuple[Sequence[Category], int]:
+        """A page of categories in display order (sort order, name, id) and the total matching."""
+        ...

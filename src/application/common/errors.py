@@ -32,6 +32,12 @@ class InvalidInput(ApplicationError):
         self.field = field
 
 
+class Conflict(ApplicationError):
+    """The change collides with the current state (a unique slug or code already in use)."""
+
+    code = "conflict"
+
+
 class DependencyUnavailable(ApplicationError):
     """A service the use case needs (database, cache, queue, model) cannot be reached right now."""
 

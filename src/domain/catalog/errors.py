@@ -1,6 +1,6 @@
 """Rules of the catalog."""
 
-from domain.shared.errors import DomainError
+from domain.shared.errors import DomainError, InvalidValue
 
 
 class InvalidRateCard(DomainError):
@@ -12,3 +12,9 @@ class InvalidRateCard(DomainError):
         super().__init__(f"rate card {rate_card_code}: {reason}")
         self.rate_card_code = rate_card_code
         self.reason = reason
+
+
+class InvalidCatalogValue(InvalidValue):
+    """A catalog field breaks its format or range (slug, code, name, duration, list of phrases, ...)."""
+
+    code = "invalid_catalog_value"

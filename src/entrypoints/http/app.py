@@ -11,7 +11,10 @@ from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.catalog import CatalogController
 from entrypoints.http.controllers.health import HealthController
 from entrypoints.http.controllers.ops_router import ops_router
+from entrypoints.http.controllers.pincodes import PincodesController
+from entrypoints.http.controllers.providers import ProvidersController
 from entrypoints.http.controllers.quote import QuoteController
+from entrypoints.http.controllers.service_details import ServiceDetailsController
 from entrypoints.http.controllers.users import UsersController
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request_id import request_id_middleware
@@ -49,6 +52,9 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             AuthController,
             UsersController,
             QuoteController,
+            ServiceDetailsController,
+            ProvidersController,
+            PincodesController,
             ops_router,
         ],
         exception_handlers=EXCEPTION_HANDLERS,

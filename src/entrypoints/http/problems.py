@@ -8,6 +8,7 @@ from litestar.exceptions import HTTPException, ValidationException
 
 from application.common.errors import (
     ApplicationError,
+    Conflict,
     DependencyUnavailable,
     InvalidInput,
     NotFoundError,
@@ -26,6 +27,7 @@ ERROR_TABLE: list[tuple[type[Exception], int, str]] = [
     (Forbidden, 403, "Forbidden"),
     (NotFoundError, 404, "Not found"),
     (AccountExists, 409, "Conflict"),
+    (Conflict, 409, "Conflict"),
     (RateLimited, 429, "Too many requests"),
     (DependencyUnavailable, 503, "Service temporarily unavailable"),
     (DomainError, 422, "Request refused by a business rule"),
@@ -76,6 +78,7 @@ def handle_known_error(request: Request[Any, Any, Any], exc: Exception) -> Respo
         extra["retryAfter"] = exc.retry_after_seconds
     if isinstance(exc, Forbidden):
         extra["permission"] = exc.permission
+    extra.update(getattr(exc, "problem_extra", {}))
     if isinstance(exc, DependencyUnavailable):
         headers = {"Retry-After": str(exc.retry_after_seconds)}
         extra["dependency"] = exc.dependency

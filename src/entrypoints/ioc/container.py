@@ -2,11 +2,13 @@
 
 from dishka import AsyncContainer, Provider, make_async_container
 
+from entrypoints.ioc.catalog_admin import CatalogAdminProvider
 from entrypoints.ioc.customers import CustomerProvider
 from entrypoints.ioc.identity import IdentityProvider
 from entrypoints.ioc.persistence import PersistenceProvider
 from entrypoints.ioc.pricing import PricingProvider
 from entrypoints.ioc.profiles import CommonProvider, EmbeddedProvider, ProductionProvider
+from entrypoints.ioc.providers import ProvidersProvider
 from entrypoints.ioc.search import SearchProvider
 from entrypoints.ioc.staff import StaffProvider
 from entrypoints.ioc.use_cases import UseCaseProvider
@@ -25,7 +27,9 @@ def providers_for(settings: Settings) -> list[Provider]:
         CustomerProvider(),
         PricingProvider(),
         StaffProvider(),
+        CatalogAdminProvider(),
         SearchProvider(),
+        ProvidersProvider(),
     ]
 
 

@@ -4,8 +4,10 @@ from litestar import Router
 
 from entrypoints.http.controllers.ops_access import OpsAccessController
 from entrypoints.http.controllers.ops_auth import OpsAuthController
+from entrypoints.http.controllers.ops_catalog import OpsCatalogController
 from entrypoints.http.controllers.ops_staff import OpsStaffController
 
 ops_router = Router(
-    path="/api/v1/ops", route_handlers=[OpsAuthController, OpsStaffController, OpsAccessController]
+    path="/api/v1/ops",
+    route_handlers=[OpsAuthController, OpsStaffController, OpsAccessController, OpsCatalogController],
 )
