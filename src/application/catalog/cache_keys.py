@@ -21,3 +21,11 @@ def rate_cards(subcategory_id: int, pincode: str | None) -> str:
 
 def search_catalog() -> str:
     return f"{PREFIX}search:services"
+
+
+PROVIDER_TTL = timedelta(minutes=1)
+
+
+def providers(subcategory_id: int, pincode: str, limit: int, cursor: str | None) -> str:
+    """Provider listings without a date: kept a minute (ratings move), dropped with the catalog."""
+    return f"{PREFIX}providers:{subcategory_id}:{pincode}:{limit}:{cursor or '-'}"

@@ -20,7 +20,7 @@ from domain.booking.entities import BookingStatus
 from domain.provider.availability import IST, DateOutOfRange, InvalidDuration
 from domain.shared.pincode import InvalidPincode
 from domain.shared.time_slot import TimeSlot
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, InMemoryCache
 from tests.provider_fakes import (
     FakeBooking,
     InMemoryProviderReader,
@@ -38,7 +38,7 @@ def data() -> ProviderData:
 
 
 def search(data: ProviderData) -> SearchProviders:
-    return SearchProviders(data.catalog, InMemoryProviderReader(data), FakeClock())
+    return SearchProviders(data.catalog, InMemoryProviderReader(data), FakeClock(), InMemoryCache())
 
 
 def availability(data: ProviderData) -> GetProviderAvailability:
@@ -208,3 +208,15 @@ async def test_availability_refuses_bad_days_durations_and_providers(
 ) -> None:
     with pytest.raises(error):
         await availability(data).execute(query)
+
+
+async def test_listing_without_a_day_is_served_from_the_cache_when_repeated(data: ProviderData) -> None:
+    reader = InMemoryProviderReader(data)
+    cache = InMemoryCache()
+    handler = SearchProviders(data.catalog, reader, FakeClock(), cache)
+    query = SearchProvidersQuery(subcategory_id=10, pincode="560034")
+    first = await handler.execute(query)
+    before = cache.stats()
+    second = await handler.execute(query)
+    assert second == first
+    assert cache.stats().hits == before.hits + 1

@@ -5,10 +5,12 @@ from datetime import date, datetime
 
 import msgspec
 
+from application.catalog import cache_keys
 from application.catalog.errors import SubcategoryNotFound
 from application.catalog.ports import CatalogReader
+from application.common.caching import read_through
 from application.common.errors import InvalidInput
-from application.common.ports import Clock
+from application.common.ports import Cache, Clock
 from application.provider.cursor import decode_cursor, encode_cursor
 from application.provider.ports import ProviderReader, RankPosition
 from application.provider.views import ProviderPage, ProviderSummaryView
@@ -45,16 +47,33 @@ class SearchProviders:
     inactive service. A pincode that is unknown or not served gives an empty page.
     """
 
-    def __init__(self, catalog: CatalogReader, providers: ProviderReader, clock: Clock) -> None:
+    def __init__(self, catalog: CatalogReader, providers: ProviderReader, clock: Clock, cache: Cache) -> None:
         self._catalog = catalog
         self._providers = providers
         self._clock = clock
+        self._cache = cache
 
     async def execute(self, query: SearchProvidersQuery) -> ProviderPage:
+        """Listings without a day are cached for a minute (dropped at once when the catalog changes);
+        listings for a day depend on live bookings and are always read fresh."""
         if not 1 <= query.limit <= MAX_LIMIT:
             raise InvalidInput("limit", f"limit must be 1 to {MAX_LIMIT}")
         pincode = Pincode.parse(query.pincode)
         after = decode_cursor(query.cursor) if query.cursor is not None else None
+        if query.day is None:
+            key = cache_keys.providers(query.subcategory_id, pincode.value, query.limit, query.cursor)
+            return await read_through(
+                self._cache,
+                key,
+                cache_keys.PROVIDER_TTL,
+                ProviderPage,
+                lambda: self._search(query, pincode, after),
+            )
+        return await self._search(query, pincode, after)
+
+    async def _search(
+        self, query: SearchProvidersQuery, pincode: Pincode, after: RankPosition | None
+    ) -> ProviderPage:
         now = self._clock.now()
         if query.day is not None:
             check_bookable_date(query.day, now=now)
