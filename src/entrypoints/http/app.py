@@ -8,6 +8,7 @@ from litestar.openapi.plugins import RedocRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact
 
 from entrypoints.http.controllers.auth import AuthController
+from entrypoints.http.controllers.bookings import BookingsController
 from entrypoints.http.controllers.catalog import CatalogController
 from entrypoints.http.controllers.health import HealthController
 from entrypoints.http.controllers.ops_router import ops_router
@@ -16,6 +17,7 @@ from entrypoints.http.controllers.providers import ProvidersController
 from entrypoints.http.controllers.quote import QuoteController
 from entrypoints.http.controllers.service_details import ServiceDetailsController
 from entrypoints.http.controllers.users import UsersController
+from entrypoints.http.outbox_delivery import outbox_delivery
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request_id import request_id_middleware
 from entrypoints.ioc.container import make_container
@@ -55,11 +57,13 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             ServiceDetailsController,
             ProvidersController,
             PincodesController,
+            BookingsController,
             ops_router,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=_openapi() if settings.docs_enabled else None,
         on_shutdown=[container.close],
+        lifespan=[outbox_delivery(settings, container)],
         debug=False,
         logging_config=None,
     )

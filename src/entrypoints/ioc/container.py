@@ -2,9 +2,11 @@
 
 from dishka import AsyncContainer, Provider, make_async_container
 
+from entrypoints.ioc.bookings import BookingsProvider
 from entrypoints.ioc.catalog_admin import CatalogAdminProvider
 from entrypoints.ioc.customers import CustomerProvider
 from entrypoints.ioc.identity import IdentityProvider
+from entrypoints.ioc.outbox import OutboxProvider
 from entrypoints.ioc.persistence import PersistenceProvider
 from entrypoints.ioc.pricing import PricingProvider
 from entrypoints.ioc.profiles import CommonProvider, EmbeddedProvider, ProductionProvider
@@ -30,6 +32,8 @@ def providers_for(settings: Settings) -> list[Provider]:
         CatalogAdminProvider(),
         SearchProvider(),
         ProvidersProvider(),
+        BookingsProvider(),
+        OutboxProvider(),
     ]
 
 

@@ -11,6 +11,7 @@ from dishka.integrations.arq import DISHKA_REQUEST_CONTAINER_KEY, FromDishka, in
 
 from application.catalog.commands.warm_catalog_cache import WarmCatalogCache
 from application.common.ports import JobArg
+from application.outbox.commands.deliver_outbox import DeliverOutbox
 
 
 @inject
@@ -19,8 +20,14 @@ async def warm_catalog_cache(ctx: dict[str, Any], handler: FromDishka[WarmCatalo
     return {"categories": result.categories, "subcategories": result.subcategories}
 
 
+@inject
+async def deliver_outbox(ctx: dict[str, Any], handler: FromDishka[DeliverOutbox]) -> dict[str, int]:
+    result = await handler.execute()
+    return {"sent": result.sent, "retried": result.retried, "failed": result.failed}
+
+
 JobFunction = Callable[..., Awaitable[object]]
-JOBS: dict[str, JobFunction] = {"warm_catalog_cache": warm_catalog_cache}
+JOBS: dict[str, JobFunction] = {"warm_catalog_cache": warm_catalog_cache, "deliver_outbox": deliver_outbox}
 
 
 async def run_job(container: AsyncContainer, job: str, kwargs: Mapping[str, JobArg]) -> object:

@@ -11,7 +11,7 @@ from dishka.integrations.arq import DISHKA_APP_CONTAINER_KEY, setup_dishka
 from entrypoints.ioc.container import make_container
 from entrypoints.observability import configure_logging
 from entrypoints.settings import Settings
-from entrypoints.worker.jobs import JOBS, warm_catalog_cache
+from entrypoints.worker.jobs import JOBS, deliver_outbox, warm_catalog_cache
 
 
 def build_worker_settings(settings: Settings) -> dict[str, Any]:
@@ -28,7 +28,10 @@ def build_worker_settings(settings: Settings) -> dict[str, Any]:
 
     worker: dict[str, Any] = {
         "functions": [func(cast("WorkerCoroutine", job), name=name) for name, job in JOBS.items()],
-        "cron_jobs": [cron(warm_catalog_cache, minute={0, 15, 30, 45}, run_at_startup=True, unique=True)],
+        "cron_jobs": [
+            cron(warm_catalog_cache, minute={0, 15, 30, 45}, run_at_startup=True, unique=True),
+            cron(deliver_outbox, run_at_startup=True, unique=True),  # every minute, at second 0
+        ],
         "redis_settings": RedisSettings.from_dsn(settings.redis_url),
         "queue_name": settings.queue_name,
         "max_tries": 5,

@@ -44,7 +44,9 @@ outbox = Table(
     Column("sent_at", UtcDateTime(), nullable=True),
     Column("last_error", Text, nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
-    enum_check("status", ["pending", "sent", "failed"]),
+    Column("lease_until", UtcDateTime(), nullable=True),
+    Column("lease_token", String(32), nullable=True),
+    enum_check("status", ["pending", "sending", "sent", "failed"]),
     Index(None, "status", "available_at"),
 )
 

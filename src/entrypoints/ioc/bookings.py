@@ -1,0 +1,19 @@
+"""Bookings: a customer's own visits (create, read, list) with provider allocation and idempotent create."""
+
+from dishka import Provider, Scope, provide, provide_all
+
+from adapters.persistence.booking_repository import SqlaBookingReader, SqlaBookingRepository
+from adapters.persistence.idempotency_store import SqlIdempotencyStore
+from application.booking.commands.create_booking import CreateBookingHandler
+from application.booking.ports import BookingReader, BookingRepository, IdempotencyStore
+from application.booking.queries.get_booking import GetBooking
+from application.booking.queries.list_bookings import ListBookings
+
+
+class BookingsProvider(Provider):
+    scope = Scope.REQUEST
+
+    repository = provide(SqlaBookingRepository, provides=BookingRepository)
+    reader = provide(SqlaBookingReader, provides=BookingReader)
+    idempotency = provide(SqlIdempotencyStore, provides=IdempotencyStore)
+    handlers = provide_all(CreateBookingHandler, GetBooking, ListBookings)
