@@ -6,6 +6,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ["http_catalog.py", "search_matcher.py"]:
+for script in ["http_catalog.py", "search_matcher.py", "booking_create.py"]:
     print(f"== {script}", flush=True)
     subprocess.run([sys.executable, str(HERE / script)], check=True)

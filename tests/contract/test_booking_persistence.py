@@ -113,3 +113,31 @@ async def test_the_next_sequence_follows_the_days_highest_reference_when_asked(
             assert await SqlaBookingRepository(session).next_sequence(date(2001, 1, 1)) == 1
     finally:
         await engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("mariadb", marks=pytest.mark.mariadb)])
+async def test_concurrent_sequence_requests_never_collide_and_skip_existing_references_when_racing(
+    request: pytest.FixtureRequest, backend: str
+) -> None:
+    engine = create_engine(request.getfixturevalue(f"seeded_{backend}_url"))
+    day = date(2026, 11, 20)  # the demo seed already holds references for this day
+    try:
+        factory = create_session_factory(engine)
+        async with factory() as probe:
+            existing = await SqlaBookingRepository(probe).next_sequence(day)
+
+        async def one() -> int:
+            async with factory() as session:
+                value = await SqlaBookingRepository(session).next_sequence(day)
+                await session.commit()
+                return value
+
+        values = (
+            await asyncio.gather(*(one() for _ in range(20)))
+            if backend == "mariadb"
+            else [await one() for _ in range(20)]
+        )
+        assert len(set(values)) == 20
+        assert min(values) > existing - 1
+    finally:
+        await engine.dispose()

@@ -77,6 +77,9 @@ ENDPOINTS = [
     Endpoint("PATCH", f"/catalog/rate-cards/{UNKNOWN_ID}", "catalog.manage", 404, {"name": "X"}),
     Endpoint("PUT", f"/catalog/rate-cards/{UNKNOWN_ID}/pincodes", "catalog.manage", 404, {"pincodes": []}),
     Endpoint("PATCH", f"/catalog/rate-cards/{UNKNOWN_ID}/pincodes", "catalog.manage", 404, {"add": []}),
+    Endpoint("GET", "/bookings", "bookings.view", 200),
+    Endpoint("POST", f"/bookings/{UNKNOWN_ID}/status", "bookings.manage", 404, {"status": "confirmed"}),
+    Endpoint("POST", f"/bookings/{UNKNOWN_ID}/provider", "bookings.reassign", 404, {"providerId": 1}),
 ]
 
 

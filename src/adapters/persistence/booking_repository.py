@@ -8,9 +8,9 @@ after the other. SQLite ignores FOR UPDATE but has a single writer.
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
@@ -58,16 +58,26 @@ class SqlaBookingRepository:
         return busy
 
     async def next_sequence(self, day: date) -> int:
-        prefix = BookingReference.build(day, 1).value[:-4]
-        stmt = (
-            select(_b.reference)
-            .where(_b.reference.like(f"{prefix}%"))
-            .order_by(func.length(_b.reference).desc(), _b.reference.desc())
-            .limit(1)
-        )
+        """A per-day counter bumped atomically, never below the day's highest existing reference.
+
+        On MySQL/MariaDB the bump runs on its own short transaction and connection, so concurrent creates
+        never wait on each other's booking transaction: call it before the session touches the database, so
+        a request holds one pooled connection at a time. A booking that then rolls back leaves a gap
+        (references are unique, not contiguous). SQLite has one writer at a time: there it joins the session.
+        """
+        key = day.strftime("%Y%m%d")
+        bind = self._session.bind
+        if bind is not None and bind.dialect.name in ("mysql", "mariadb"):
+            if isinstance(bind, AsyncEngine):
+                async with storage_errors(), bind.begin() as conn:
+                    return await _bump_mysql(conn, key, await _highest(conn, day) + 1)
+            async with storage_errors():
+                conn = await self._session.connection()
+                return await _bump_mysql(conn, key, await _highest(conn, day) + 1)
         async with storage_errors():
-            highest = (await self._session.execute(stmt)).scalar_one_or_none()
-        return 1 if highest is None else BookingReference(highest).sequence + 1
+            conn = await self._session.connection()
+            value = await conn.scalar(_SQLITE_BUMP, {"day": key, "floor": await _highest(conn, day) + 1})
+        return int(value)
 
     async def add(self, booking: Booking) -> Booking:
         self._session.add(booking)
@@ -80,6 +90,34 @@ class SqlaBookingRepository:
                 raise ReferenceTaken() from exc
             raise
         return booking
+
+
+_MYSQL_BUMP = text(
+    "INSERT INTO booking_day_sequences (day, last_value) VALUES (:day, LAST_INSERT_ID(:floor))"
+    " ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(GREATEST(last_value + 1, :floor))"
+)
+_SQLITE_BUMP = text(
+    "INSERT INTO booking_day_sequences (day, last_value) VALUES (:day, :floor)"
+    " ON CONFLICT(day) DO UPDATE SET last_value = MAX(last_value + 1, excluded.last_value)"
+    " RETURNING last_value"
+)
+
+
+async def _highest(conn: AsyncConnection, day: date) -> int:
+    prefix = BookingReference.build(day, 1).value[:-4]
+    stmt = (
+        select(_b.reference)
+        .where(_b.reference.like(f"{prefix}%"))
+        .order_by(func.length(_b.reference).desc(), _b.reference.desc())
+        .limit(1)
+    )
+    highest = (await conn.execute(stmt)).scalar_one_or_none()
+    return 0 if highest is None else BookingReference(highest).sequence
+
+
+async def _bump_mysql(conn: AsyncConnection, key: str, floor: int) -> int:
+    await conn.execute(_MYSQL_BUMP, {"day": key, "floor": floor})
+    return int((await conn.execute(text("SELECT LAST_INSERT_ID()"))).scalar_one())
 
 
 class SqlaBookingReader:

@@ -25,7 +25,8 @@ class BookingRepository(Protocol):
         ...
 
     async def next_sequence(self, day: date) -> int:
-        """One more than the highest reference sequence of `day` (1 for the day's first booking)."""
+        """A fresh reference sequence for `day`: unique even under concurrency, above every existing one.
+        Call it before other storage work of the request (it may use its own short transaction)."""
         ...
 
     async def add(self, booking: Booking) -> Booking:

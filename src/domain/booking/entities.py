@@ -1,7 +1,7 @@
 """The Booking aggregate: a customer's order of services at an address, for a time slot, with its items."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NewType
 
@@ -79,6 +79,42 @@ class NotCompleted(DomainError):
         self.status = status
 
 
+class NotReassignable(DomainError):
+    code = "not_reassignable"
+
+    def __init__(self, status: str) -> None:
+        super().__init__(f"only a pending or confirmed booking can change provider; this one is {status}")
+        self.status = status
+
+
+class NotReschedulable(DomainError):
+    code = "not_reschedulable"
+
+    def __init__(self, status: str) -> None:
+        super().__init__(f"only a pending or confirmed booking can be rescheduled; this one is {status}")
+        self.status = status
+
+
+class RescheduleLimitReached(DomainError):
+    code = "reschedule_limit_reached"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"a booking can be rescheduled at most {limit} times")
+        self.limit = limit
+
+
+class RescheduleWindowClosed(DomainError):
+    code = "reschedule_window_closed"
+
+    def __init__(self, slot_start: datetime, cutoff: timedelta) -> None:
+        hours = f"{cutoff.total_seconds() / 3600:g}"
+        super().__init__(
+            f"a visit cannot be moved within {hours} hours of its start ({slot_start.isoformat()})"
+        )
+        self.slot_start = slot_start
+        self.cutoff = cutoff
+
+
 @dataclass(eq=False, kw_only=True)
 class BookingItem:
     """One rate card on a booking at the price it was sold for (a snapshot: later price changes do not
@@ -148,6 +184,16 @@ class Booking:
         self.provider_id = provider_id
         self.confirmed_at = now
 
+    def check_reassignable(self) -> None:
+        """Raise NotReassignable unless the work has not started yet (pending or confirmed)."""
+        if self.status not in (BookingStatus.PENDING, BookingStatus.CONFIRMED):
+            raise NotReassignable(self.status.value)
+
+    def reassign(self, *, provider_id: ProviderId) -> None:
+        """Give the visit to another provider, only before the work starts (pending or confirmed)."""
+        self.check_reassignable()
+        self.provider_id = provider_id
+
     def start(self, *, now: datetime) -> None:
         self._move(BookingStatus.IN_PROGRESS)
         self.started_at = now
@@ -165,7 +211,8 @@ class Booking:
         self.refund_rule = "provider_no_show_full_refund"
 
     def cancel(self, *, now: datetime, by: CancelledBy, reason: str, refund: Money, rule: str) -> None:
-        """Cancel before the work starts, recording the refund the cancellation policy decided."""
+        """Cancel before the work starts, recording the refund the cancellation policy decided. The payment
+        becomes refunded, partially refunded, or stays paid when nothing is refunded; cash needs none."""
         if refund.is_negative or self.total < refund:
             raise InvalidValue("refund", "refund must be between zero and the booking total")
         self._move(BookingStatus.CANCELLED)
@@ -174,6 +221,31 @@ class Booking:
         self.cancellation_reason = reason
         self.refund_amount = refund
         self.refund_rule = rule
+        if self.payment_method is PaymentMethod.CASH:
+            self.payment_status = PaymentStatus.NOT_REQUIRED
+        elif refund == self.total and refund.amount > 0:
+            self.payment_status = PaymentStatus.REFUNDED
+        elif refund.amount > 0:
+            self.payment_status = PaymentStatus.PARTIALLY_REFUNDED
+        else:
+            self.payment_status = PaymentStatus.PAID
+
+    def reschedule(
+        self, *, now: datetime, slot: TimeSlot, provider_id: ProviderId, limit: int, cutoff: timedelta
+    ) -> None:
+        """Move a pending or confirmed visit to `slot` with `provider_id` (the same professional or another),
+        at most `limit` times and not within `cutoff` of the current slot's start; the values come from
+        `domain.booking.cancellation`. Raises NotReschedulable, RescheduleLimitReached or
+        RescheduleWindowClosed. A confirmed visit stays confirmed."""
+        if self.status not in (BookingStatus.PENDING, BookingStatus.CONFIRMED):
+            raise NotReschedulable(self.status.value)
+        if self.reschedule_count >= limit:
+            raise RescheduleLimitReached(limit)
+        if self.slot.start - now < cutoff:
+            raise RescheduleWindowClosed(self.slot.start, cutoff)
+        self.slot = slot
+        self.provider_id = provider_id
+        self.reschedule_count += 1
 
     def rate(self, *, now: datetime, stars: int, comment: str = "") -> None:
         """Once, after completion, 1 to 5 stars."""

@@ -6,6 +6,7 @@ from entrypoints.ioc.bookings import BookingsProvider
 from entrypoints.ioc.catalog_admin import CatalogAdminProvider
 from entrypoints.ioc.customers import CustomerProvider
 from entrypoints.ioc.identity import IdentityProvider
+from entrypoints.ioc.ops_bookings import OpsBookingsProvider
 from entrypoints.ioc.outbox import OutboxProvider
 from entrypoints.ioc.persistence import PersistenceProvider
 from entrypoints.ioc.pricing import PricingProvider
@@ -33,6 +34,7 @@ def providers_for(settings: Settings) -> list[Provider]:
         SearchProvider(),
         ProvidersProvider(),
         BookingsProvider(),
+        OpsBookingsProvider(),
         OutboxProvider(),
     ]
 

@@ -12,6 +12,7 @@ from domain.customer.entities import Customer
 from domain.pricing.policy import PricingPolicy
 from domain.shared.email import Email
 from domain.shared.pincode import Pincode
+from tests.booking_event_fakes import RecordingBookingEvents
 from tests.booking_fakes import InMemoryBookingStore, InMemoryIdempotencyStore
 from tests.customer_fakes import InMemoryCustomerRepository
 from tests.fakes import FakeClock
@@ -37,17 +38,20 @@ class FakePricingReader:
 
 
 class RecordingUnitOfWork:
-    def __init__(self, keys: InMemoryIdempotencyStore) -> None:
+    def __init__(self, keys: InMemoryIdempotencyStore, events: RecordingBookingEvents | None = None) -> None:
         self.keys = keys
+        self.events = events or RecordingBookingEvents()
         self.commits = 0
         self.rollbacks = 0
 
     async def commit(self) -> None:
         self.keys.commit()
+        self.events.commit()
         self.commits += 1
 
     async def rollback(self) -> None:
         self.keys.rollback()
+        self.events.rollback()
         self.rollbacks += 1
 
 
@@ -74,7 +78,8 @@ def world() -> World:
     customers.seed(customer)
     bookings = InMemoryBookingStore({p.id: p.name for p in data.providers})
     keys = InMemoryIdempotencyStore()
-    uow = RecordingUnitOfWork(keys)
+    events = RecordingBookingEvents()
+    uow = RecordingUnitOfWork(keys, events)
     handler = CreateBookingHandler(
         customers,
         FakePricingReader(data),
@@ -85,6 +90,7 @@ def world() -> World:
         PricingPolicy(),
         uow,
         FakeClock(NOW),
+        events,
     )
     home, work = customer.addresses
     return World(handler, data, bookings, keys, uow, customers, customer.id or 0, home.id or 0, work.id or 0)

@@ -1,6 +1,6 @@
 """Booking a visit with in-memory fakes: allocation, pricing, references, refusals and idempotency."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,7 +11,7 @@ from application.common.errors import InvalidInput
 from application.identity.actors import CustomerActor
 from application.pricing.errors import NotOfferedAtPincode, RateCardNotFound
 from domain.booking.policy import OutsideServiceHours, SlotInPast, SlotOffGrid, SlotTooSoon
-from tests.unit.application.booking_setup import World, order, world
+from tests.unit.application.booking_setup import NOW, World, order, world
 
 
 def actor(w: World, customer_id: int | None = None) -> CustomerActor:
@@ -102,3 +102,30 @@ async def test_a_taken_reference_is_retried_with_a_fresh_transaction_when_raced(
     view = await w.handler.execute(order(w), actor=actor(w))
     assert view.reference == "BK-20261124-0001"
     assert (w.uow.rollbacks, w.uow.commits) == (1, 1)
+
+
+async def test_confirmation_and_both_reminders_are_queued_with_the_booking_when_made() -> None:
+    w = world()
+    view = await w.handler.execute(order(w), actor=actor(w))
+    notices = w.uow.events.committed
+    assert [n.template for n in notices] == ["booking_confirmation", "booking_reminder", "booking_reminder"]
+    assert {n.channel for n in notices} == {"email"}
+    assert {n.to for n in notices} == {"meera@example.in"}
+    assert notices[0].available_at == NOW
+    start = view.slot.start_utc
+    assert [n.available_at for n in notices[1:]] == [start - timedelta(hours=24), start - timedelta(hours=2)]
+    assert notices[0].data["reference"] == view.reference
+
+
+async def test_reminders_already_due_are_skipped_when_the_slot_is_soon() -> None:
+    w = world()
+    await w.handler.execute(order(w, day=date(2026, 11, 25), start=time(10, 0)), actor=actor(w))
+    assert [n.template for n in w.uow.events.committed] == ["booking_confirmation", "booking_reminder"]
+
+
+async def test_nothing_is_queued_when_the_booking_is_refused() -> None:
+    w = world()
+    with pytest.raises(SlotInPast):
+        await w.handler.execute(order(w, day=date(2026, 11, 20)), actor=actor(w))
+    assert w.uow.events.committed == []
+    assert w.uow.events.pending == []

@@ -21,11 +21,12 @@ from adapters.persistence.tables.staff import (
     staff_activity_log,
     staff_sessions,
 )
-from adapters.persistence.tables.work import booking_items, bookings
+from adapters.persistence.tables.work import booking_day_sequences, booking_items, bookings
 
 __all__ = [
     "NAMING_CONVENTION",
     "addresses",
+    "booking_day_sequences",
     "booking_items",
     "bookings",
     "categories",

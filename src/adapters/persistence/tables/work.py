@@ -91,3 +91,12 @@ booking_items = Table(
     Index(None, "booking_id"),
     Index(None, "rate_card_id"),
 )
+
+
+booking_day_sequences = Table(
+    "booking_day_sequences",
+    metadata,
+    Column("day", String(8), primary_key=True),
+    Column("last_value", Integer, nullable=False),
+    CheckConstraint("last_value >= 1", name="positive"),
+)

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 import msgspec
 
 from application.booking.errors import AddressNotFound, ReferenceTaken, SlotUnavailable
+from application.booking.events import BookingEvents, created_notices
 from application.booking.ports import BookingRepository, IdempotencyStore, StoredResponse
 from application.booking.views import BookingView
 from application.catalog.ports import CatalogReader
@@ -20,7 +21,7 @@ from domain.booking.entities import Booking, BookingItem, PaymentMethod
 from domain.booking.policy import job_minutes, requested_slot
 from domain.booking.reference import BookingReference
 from domain.catalog.entities import RateCard, RateCardId
-from domain.customer.entities import Address, AddressId, CustomerId
+from domain.customer.entities import Address, AddressId, Customer, CustomerId
 from domain.pricing.policy import PricingPolicy
 from domain.provider.availability import bookable_slots, busy_window, local_date
 from domain.provider.entities import Provider
@@ -56,6 +57,7 @@ class CreateBookingHandler:
     providers' row locks so a slot is never sold twice (SlotUnavailable when nobody is free). Totals come
     from the PricingPolicy; the reference is BK-<IST day>-<day's sequence>, retried when a concurrent
     booking took it. With an idempotency key, a repeat of the same request returns the first response.
+    The customer's confirmation and slot reminders are queued in the booking's own transaction.
     """
 
     def __init__(
@@ -69,10 +71,12 @@ class CreateBookingHandler:
         policy: PricingPolicy,
         uow: UnitOfWork,
         clock: Clock,
+        events: BookingEvents,
     ) -> None:
         self._customers, self._pricing, self._catalog = customers, pricing, catalog
         self._providers, self._bookings, self._idempotency = providers, bookings, idempotency
         self._policy, self._uow, self._clock = policy, uow, clock
+        self._events = events
 
     async def execute(
         self, cmd: CreateBooking, *, actor: CustomerActor, idempotency_key: str | None = None
@@ -94,13 +98,14 @@ class CreateBookingHandler:
         self, cmd: CreateBooking, method: PaymentMethod, actor: CustomerActor, key: str | None
     ) -> BookingView:
         now = self._clock.now()
+        sequence = await self._bookings.next_sequence(local_date(now))  # first: see the port's docstring
         scope = f"bookings.create:customer:{actor.customer_id}"
         if key is not None:
             digest = hashlib.sha256(msgspec.json.encode(cmd)).hexdigest()
             earlier = await self._idempotency.claim(scope, key, digest, now=now, ttl=IDEMPOTENCY_TTL)
             if earlier is not None:
                 return msgspec.json.decode(earlier.body, type=BookingView)
-        address = await self._address(CustomerId(actor.customer_id), AddressId(cmd.address_id))
+        customer, address = await self._address(CustomerId(actor.customer_id), AddressId(cmd.address_id))
         cards = await self._cards(cmd, address)
         durations = []
         for subcategory_id in {card.subcategory_id for card, _ in cards}:
@@ -114,7 +119,7 @@ class CreateBookingHandler:
         provider = await self._allocate(cards, address, slot, cmd.day, minutes, now)
         day = local_date(now)
         booking = Booking(
-            reference=BookingReference.build(day, await self._bookings.next_sequence(day)),
+            reference=BookingReference.build(day, sequence),
             customer_id=CustomerId(actor.customer_id),
             address_id=AddressId(cmd.address_id),
             pincode=address.pincode,
@@ -138,6 +143,7 @@ class CreateBookingHandler:
             notes=cmd.notes.strip(),
         )
         await self._bookings.add(booking)
+        await self._events.publish(created_notices(booking, customer, now=now))
         view = BookingView.of(booking, provider.name)
         if key is not None:
             body = msgspec.json.encode(view).decode()
@@ -145,12 +151,12 @@ class CreateBookingHandler:
         await self._uow.commit()
         return view
 
-    async def _address(self, customer_id: CustomerId, address_id: AddressId) -> Address:
+    async def _address(self, customer_id: CustomerId, address_id: AddressId) -> tuple[Customer, Address]:
         customer = await self._customers.get(customer_id)
         address = customer.address(address_id) if customer is not None else None
-        if address is None:
+        if customer is None or address is None:
             raise AddressNotFound(address_id)
-        return address
+        return customer, address
 
     async def _cards(self, cmd: CreateBooking, address: Address) -> list[tuple[RateCard, int]]:
         ids = [RateCardId(item.rate_card_id) for item in cmd.items]

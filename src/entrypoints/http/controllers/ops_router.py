@@ -4,10 +4,17 @@ from litestar import Router
 
 from entrypoints.http.controllers.ops_access import OpsAccessController
 from entrypoints.http.controllers.ops_auth import OpsAuthController
+from entrypoints.http.controllers.ops_bookings import OpsBookingsController
 from entrypoints.http.controllers.ops_catalog import OpsCatalogController
 from entrypoints.http.controllers.ops_staff import OpsStaffController
 
 ops_router = Router(
     path="/api/v1/ops",
-    route_handlers=[OpsAuthController, OpsStaffController, OpsAccessController, OpsCatalogController],
+    route_handlers=[
+        OpsAuthController,
+        OpsStaffController,
+        OpsAccessController,
+        OpsCatalogController,
+        OpsBookingsController,
+    ],
 )

@@ -1,0 +1,80 @@
+"""Booking notifications queued in the booking's own transaction (a transactional outbox): the port, and
+the messages a booking's life produces."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from application.outbox.ports import Channel
+from domain.booking.entities import Booking, BookingStatus
+from domain.customer.entities import Customer
+from domain.provider.availability import IST
+
+REMINDERS = (timedelta(hours=24), timedelta(hours=2))
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One message for the outbox: delivered by DeliverOutbox from `available_at` on."""
+
+    channel: Channel
+    to: str
+    template: str
+    data: dict[str, str]
+    available_at: datetime
+
+
+class BookingEvents(Protocol):
+    """Queues notices in the caller's unit of work: they are written by its commit and vanish with its
+    rollback, never on a separate connection. Raises StorageUnavailable when the store cannot be reached."""
+
+    async def publish(self, notices: Sequence[Notice]) -> None: ...
+
+
+def _contact(customer: Customer) -> tuple[Channel, str] | None:
+    if customer.email is not None:
+        return "email", customer.email.value
+    if customer.phone is not None:
+        return "sms", customer.phone.value
+    return None
+
+
+def _data(booking: Booking, customer: Customer) -> dict[str, str]:
+    start = booking.slot.start.astimezone(IST)
+    return {
+        "name": customer.name,
+        "reference": booking.reference.value,
+        "date": start.date().isoformat(),
+        "time": start.strftime("%H:%M"),
+        "total": str(booking.total.amount),
+    }
+
+
+def created_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
+    """A confirmation now, and reminders 24 h and 2 h before the slot (those already past are skipped)."""
+    contact = _contact(customer)
+    if contact is None:
+        return []
+    channel, to = contact
+    data = _data(booking, customer)
+    notices = [Notice(channel, to, "booking_confirmation", data, now)]
+    for ahead in REMINDERS:
+        due = booking.slot.start - ahead
+        if due > now:
+            hours = str(int(ahead.total_seconds() // 3600))
+            notices.append(Notice(channel, to, "booking_reminder", {**data, "hours": hours}, due))
+    return notices
+
+
+def finished_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
+    """A completion notice, or a no-show notice with the refund, once the visit is settled."""
+    contact = _contact(customer)
+    if contact is None:
+        return []
+    channel, to = contact
+    data = _data(booking, customer)
+    if booking.status is BookingStatus.NO_SHOW:
+        refund = str(booking.refund_amount.amount) if booking.refund_amount else "0"
+        return [Notice(channel, to, "booking_no_show", {**data, "refund": refund}, now)]
+    return [Notice(channel, to, "booking_completed", data, now)]
