@@ -1,11 +1,12 @@
 """A customer books a visit: services at one of their addresses, for a time slot, with a professional."""
 
 import hashlib
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import msgspec
 
-from application.booking.errors import AddressNotFound, ReferenceTaken, SlotUnavailable
+from application.booking.allocation import allocate_provider
+from application.booking.errors import AddressNotFound, ReferenceTaken
 from application.booking.events import BookingEvents, created_notices
 from application.booking.ports import BookingRepository, IdempotencyStore, StoredResponse
 from application.booking.views import BookingView
@@ -23,14 +24,11 @@ from domain.booking.reference import BookingReference
 from domain.catalog.entities import RateCard, RateCardId
 from domain.customer.entities import Address, AddressId, Customer, CustomerId
 from domain.pricing.policy import PricingPolicy
-from domain.provider.availability import bookable_slots, busy_window, local_date
-from domain.provider.entities import Provider
+from domain.provider.availability import local_date
 from domain.shared.money import Money
-from domain.shared.time_slot import TimeSlot
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
 MAX_KEY_LENGTH = 128
-CANDIDATES = 50
 ATTEMPTS = 5
 
 
@@ -116,7 +114,16 @@ class CreateBookingHandler:
         minutes = job_minutes(durations)
         slot = requested_slot(day=cmd.day, start=cmd.start, minutes=minutes, now=now)
         quote = self._policy.quote(cards)
-        provider = await self._allocate(cards, address, slot, cmd.day, minutes, now)
+        provider = await allocate_provider(
+            self._providers,
+            self._bookings,
+            skills={card.subcategory_id for card, _ in cards},
+            pincode=address.pincode,
+            slot=slot,
+            day=cmd.day,
+            minutes=minutes,
+            now=now,
+        )
         day = local_date(now)
         booking = Booking(
             reference=BookingReference.build(day, sequence),
@@ -169,36 +176,3 @@ class CreateBookingHandler:
         if refused:
             raise NotOfferedAtPincode(refused, address.pincode.value)
         return [(found[RateCardId(item.rate_card_id)], item.quantity) for item in cmd.items]
-
-    async def _allocate(
-        self,
-        cards: list[tuple[RateCard, int]],
-        address: Address,
-        slot: TimeSlot,
-        day: date,
-        minutes: int,
-        now: datetime,
-    ) -> Provider:
-        skills = sorted({card.subcategory_id for card, _ in cards})
-        ranked: list[Provider] | None = None
-        for skill in skills:
-            found = await self._providers.search(
-                skill, address.pincode, limit=CANDIDATES, works_on=day.weekday()
-            )
-            ids = {p.id for p in found}
-            ranked = list(found) if ranked is None else [p for p in ranked if p.id in ids]
-        candidates = ranked or []
-        if not candidates:
-            raise SlotUnavailable(slot.start.isoformat())
-        busy = await self._bookings.lock_providers([p.id for p in candidates], *busy_window(day))
-        for provider in candidates:
-            free = bookable_slots(
-                day=day,
-                hours=provider.hours,
-                duration_minutes=minutes,
-                busy=busy.get(provider.id, ()),
-                now=now,
-            )
-            if slot in free.slots:
-                return provider
-        raise SlotUnavailable(slot.start.isoformat())

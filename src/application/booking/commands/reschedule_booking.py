@@ -1,11 +1,12 @@
 """A customer moves one of their bookings to another slot."""
 
 import hashlib
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import msgspec
 
-from application.booking.errors import BookingNotFound, SlotUnavailable
+from application.booking.allocation import allocate_provider
+from application.booking.errors import BookingNotFound
 from application.booking.lifecycle_ports import CustomerBookings
 from application.booking.ports import BookingRepository, IdempotencyStore, StoredResponse
 from application.booking.views import BookingView
@@ -21,13 +22,9 @@ from domain.booking.entities import Booking, BookingId
 from domain.booking.policy import job_minutes, requested_slot
 from domain.catalog.entities import SubcategoryId
 from domain.customer.entities import CustomerId
-from domain.provider.availability import bookable_slots, busy_window
-from domain.provider.entities import Provider
-from domain.shared.time_slot import TimeSlot
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
 MAX_KEY_LENGTH = 128
-CANDIDATES = 50
 
 
 class RescheduleBooking(msgspec.Struct, frozen=True):
@@ -79,7 +76,18 @@ class RescheduleBookingHandler:
             raise BookingNotFound(cmd.booking_id)
         skills, minutes = await self._needs(booking)
         slot = requested_slot(day=cmd.day, start=cmd.start, minutes=minutes, now=now)
-        provider = await self._allocate(booking, skills, slot, cmd.day, minutes, now)
+        provider = await allocate_provider(
+            self._providers,
+            self._repository,
+            skills=skills,
+            pincode=booking.pincode,
+            slot=slot,
+            day=cmd.day,
+            minutes=minutes,
+            now=now,
+            prefer=booking.provider_id,
+            releasing=booking.slot,
+        )
         booking.reschedule(
             now=now, slot=slot, provider_id=provider.id, limit=MAX_RESCHEDULES, cutoff=RESCHEDULE_CUTOFF
         )
@@ -106,34 +114,3 @@ class RescheduleBookingHandler:
                 raise RateCardNotFound(next(c.id for c in cards.values() if c.subcategory_id == skill))
             durations.append(subcategory.duration_minutes)
         return skills, job_minutes(durations)
-
-    async def _allocate(
-        self,
-        booking: Booking,
-        skills: list[SubcategoryId],
-        slot: TimeSlot,
-        day: date,
-        minutes: int,
-        now: datetime,
-    ) -> Provider:
-        ranked: list[Provider] | None = None
-        for skill in skills:
-            found = await self._providers.search(
-                skill, booking.pincode, limit=CANDIDATES, works_on=day.weekday()
-            )
-            ids = {p.id for p in found}
-            ranked = list(found) if ranked is None else [p for p in ranked if p.id in ids]
-        candidates = sorted(ranked or [], key=lambda p: p.id != booking.provider_id)
-        if not candidates:
-            raise SlotUnavailable(slot.start.isoformat())
-        busy = await self._repository.lock_providers([p.id for p in candidates], *busy_window(day))
-        for provider in candidates:
-            taken = list(busy.get(provider.id, ()))
-            if provider.id == booking.provider_id and booking.slot in taken:
-                taken.remove(booking.slot)
-            free = bookable_slots(
-                day=day, hours=provider.hours, duration_minutes=minutes, busy=taken, now=now
-            )
-            if slot in free.slots:
-                return provider
-        raise SlotUnavailable(slot.start.isoformat())
