@@ -10,6 +10,8 @@ class RecordingBookingEvents:
     def __init__(self, later: Callable[[Callable[[], None]], None] | None = None) -> None:
         self.pending: list[Notice] = []
         self.committed: list[Notice] = []
+        self.withdrawn: list[Notice] = []
+        self._withdrawals: list[str] = []
         self._later = later
 
     async def publish(self, notices: Sequence[Notice]) -> None:
@@ -19,12 +21,29 @@ class RecordingBookingEvents:
         else:
             self.pending.extend(notices)
 
+    async def withdraw(self, subject: str) -> int:
+        """Withdraws the subject's committed notices when the unit of work commits (like publish)."""
+        count = sum(n.subject == subject for n in self.committed)
+        if self._later is not None:
+            self._later(lambda: self._drop(subject))
+        else:
+            self._withdrawals.append(subject)
+        return count
+
+    def _drop(self, subject: str) -> None:
+        self.withdrawn.extend(n for n in self.committed if n.subject == subject)
+        self.committed = [n for n in self.committed if n.subject != subject]
+
     def commit(self) -> None:
+        for subject in self._withdrawals:
+            self._drop(subject)
         self.committed.extend(self.pending)
         self.pending.clear()
+        self._withdrawals.clear()
 
     def rollback(self) -> None:
         self.pending.clear()
+        self._withdrawals.clear()
 
     def templates(self) -> list[str]:
         return [n.template for n in self.committed]

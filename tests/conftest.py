@@ -164,3 +164,12 @@ def seeded_mariadb_url(mariadb_databases: DatabaseFactory) -> str:
     url = migrated(mariadb_databases.mariadb())
     run_async(lambda: _seed(url))
     return url
+
+
+@pytest.fixture
+def gemini_stub() -> Iterator[Any]:
+    """A local Gemini REST server, fresh per test (see tests/stubs/gemini_stub.py to script it)."""
+    from tests.stubs.gemini_stub import GeminiStub
+
+    with GeminiStub() as stub:
+        yield stub

@@ -22,6 +22,7 @@ class OutboxRow:
     last_error: str | None = None
     lease_until: datetime | None = None
     lease_token: str | None = None
+    subject: str | None = None
 
 
 class InMemoryOutboxStore:
@@ -30,9 +31,11 @@ class InMemoryOutboxStore:
     def __init__(self) -> None:
         self.rows: dict[int, OutboxRow] = {}
 
-    def add(self, topic: str, payload: dict[str, Any], available_at: datetime) -> int:
+    def add(
+        self, topic: str, payload: dict[str, Any], available_at: datetime, subject: str | None = None
+    ) -> int:
         row_id = len(self.rows) + 1
-        self.rows[row_id] = OutboxRow(row_id, topic, payload, available_at)
+        self.rows[row_id] = OutboxRow(row_id, topic, payload, available_at, subject=subject)
         return row_id
 
     @staticmethod
@@ -50,7 +53,9 @@ class InMemoryOutboxStore:
         claimed = []
         for row in due[: max(limit, 0)]:
             row.status, row.lease_until, row.lease_token = "sending", now + lease, token
-            claimed.append(OutboxMessage(row.id, row.topic, row.payload, row.attempts, token, now + lease))
+            claimed.append(
+                OutboxMessage(row.id, row.topic, row.payload, row.attempts, token, now + lease, row.subject)
+            )
         return claimed
 
     def _held(self, message: OutboxMessage) -> OutboxRow | None:
@@ -78,6 +83,12 @@ class InMemoryOutboxStore:
             return False
         row.status, row.last_error = "failed", error
         row.attempts += 1
+        return True
+
+    async def mark_withdrawn(self, message: OutboxMessage, *, reason: str) -> bool:
+        if (row := self._held(message)) is None:
+            return False
+        row.status, row.last_error = "withdrawn", reason
         return True
 
 

@@ -20,6 +20,25 @@ class Environment(StrEnum):
     TEST = "test"
 
 
+DEFAULT_LLM_PRICES = "gemini-2.5-flash-lite=0.10/0.40,gemini-2.5-flash=0.30/2.50,gemini-2.5-pro=1.25/10.00"
+
+
+def parse_llm_prices(value: str) -> dict[str, tuple[Decimal, Decimal]]:
+    """`model=input/output,...` in USD per million tokens -> {model: (input, output)}."""
+    prices: dict[str, tuple[Decimal, Decimal]] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        model, _, pair = item.partition("=")
+        given, _, produced = pair.partition("/")
+        try:
+            price = (Decimal(given), Decimal(produced))
+        except ArithmeticError:
+            raise ValueError(f"expected model=input/output USD per million tokens, got {item!r}") from None
+        if not model.strip() or min(price) < 0 or not all(p.is_finite() for p in price):
+            raise ValueError(f"expected model=input/output USD per million tokens, got {item!r}")
+        prices[model.strip()] = price
+    return prices
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
@@ -45,6 +64,23 @@ class Settings(BaseSettings):
     access_token_minutes: Annotated[int, Field(ge=1, le=1440)] = 15
     refresh_token_days: Annotated[int, Field(ge=1, le=365)] = 30
     gst_rate: Annotated[Decimal, Field(ge=0, lt=1, decimal_places=4)] = Decimal("0.18")
+    sla_monitor_enabled: bool = True
+    llm_provider: Literal["offline", "gemini"] = "offline"
+    gemini_api_key: SecretStr | None = None
+    gemini_base_url: str | None = None
+    llm_model_light: Annotated[str, Field(min_length=1, max_length=100)] = "gemini-2.5-flash-lite"
+    llm_model_strong: Annotated[str, Field(min_length=1, max_length=100)] = "gemini-2.5-flash"
+    llm_prices: str = DEFAULT_LLM_PRICES
+    llm_timeout_seconds: Annotated[float, Field(gt=0, le=300)] = 30.0
+    llm_max_attempts: Annotated[int, Field(ge=1, le=10)] = 4
+    llm_cache_ttl_seconds: Annotated[int, Field(ge=0, le=30 * 86400)] = 86400
+    embedding_provider: Literal["auto", "offline", "gemini"] = "auto"
+    embedding_model: Annotated[str, Field(min_length=1, max_length=100)] = "gemini-embedding-001"
+    embedding_dimension: Annotated[int, Field(ge=128, le=3072)] = 768
+    vector_provider: Literal["local", "pinecone"] = "local"
+    pinecone_api_key: SecretStr | None = None
+    pinecone_index_host: str | None = None
+    pinecone_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 10.0
 
     @field_validator("database_url")
     @classmethod
@@ -69,6 +105,59 @@ class Settings(BaseSettings):
             raise ValueError("expected at least 32 random characters (e.g. `openssl rand -hex 32`)")
         return value
 
+    @field_validator("gemini_api_key")
+    @classmethod
+    def _blank_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
+        return None if value is None or not value.get_secret_value().strip() else value
+
+    @field_validator("gemini_base_url")
+    @classmethod
+    def _http_base_url(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("expected a URL starting with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("llm_prices")
+    @classmethod
+    def _valid_prices(cls, value: str) -> str:
+        parse_llm_prices(value)
+        return value
+
+    @model_validator(mode="after")
+    def _gemini_needs_key(self) -> "Settings":
+        if self.llm_provider == "gemini" and self.gemini_api_key is None:
+            raise ValueError("NEXORA_GEMINI_API_KEY is required when NEXORA_LLM_PROVIDER=gemini")
+        return self
+
+    @field_validator("pinecone_api_key")
+    @classmethod
+    def _blank_pinecone_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
+        return None if value is None or not value.get_secret_value().strip() else value
+
+    @field_validator("pinecone_index_host")
+    @classmethod
+    def _pinecone_host(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("expected the index host as a URL, e.g. https://nexora-abc123.svc.pinecone.io")
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _vector_services_configured(self) -> "Settings":
+        if self.resolved_embedding_provider == "gemini" and self.gemini_api_key is None:
+            raise ValueError("NEXORA_GEMINI_API_KEY is required when embeddings use Gemini")
+        if self.vector_provider == "pinecone" and (
+            self.pinecone_api_key is None or not self.pinecone_index_host
+        ):
+            raise ValueError(
+                "NEXORA_PINECONE_API_KEY and NEXORA_PINECONE_INDEX_HOST are required when "
+                "NEXORA_VECTOR_PROVIDER=pinecone"
+            )
+        return self
+
     @model_validator(mode="after")
     def _production_needs_secret(self) -> "Settings":
         if self.is_production and self.jwt_secret is None:
@@ -87,6 +176,15 @@ class Settings(BaseSettings):
     @property
     def uses_redis(self) -> bool:
         return self.redis_url is not None
+
+    @property
+    def resolved_embedding_provider(self) -> Literal["offline", "gemini"]:
+        """`auto` follows NEXORA_LLM_PROVIDER."""
+        return self.llm_provider if self.embedding_provider == "auto" else self.embedding_provider
+
+    @property
+    def llm_price_table(self) -> dict[str, tuple[Decimal, Decimal]]:
+        return parse_llm_prices(self.llm_prices)
 
     @property
     def json_logs(self) -> bool:
@@ -120,6 +218,7 @@ def load_settings(**overrides: object) -> Settings:
                 problems.append(message)
                 continue
             variable = ENV_PREFIX + ".".join(str(part) for part in error["loc"]).upper()
-            shown = "***" if "secret" in variable.lower() else _shown(error.get("input"))
+            hidden = "secret" in variable.lower() or variable.endswith("_KEY")
+            shown = "***" if hidden else _shown(error.get("input"))
             problems.append(f"{variable}={shown!r}: {message}")
         raise InvalidSettings(problems) from None

@@ -16,8 +16,11 @@ TEST_JWT_SECRET = "test-secret-" + "x" * 40
 
 
 def make_settings(**values: Any) -> Settings:
-    """Settings for tests: never read a developer's .env; a fixed token secret."""
+    """Settings for tests: never read a developer's .env; a fixed token secret; no background SLA monitor
+    (it would escalate the shared demo complaints as real time passes; tests/e2e/test_complaint_monitor.py
+    turns it on)."""
     values.setdefault("jwt_secret", TEST_JWT_SECRET)
+    values.setdefault("sla_monitor_enabled", False)
     return Settings(_env_file=None, log_level="WARNING", **values)  # type: ignore[call-arg]
 
 

@@ -1,22 +1,26 @@
 """No slot is sold twice: concurrent bookings through two API instances sharing the real MariaDB (SQLite
-ignores FOR UPDATE, so these races only mean something there)."""
+ignores FOR UPDATE, so these races only mean something there): two apps in this process, and two real
+`nexora serve` processes, as behind a load balancer."""
 
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
-from tests.e2e.conftest import forget_rate_limits, make_settings
+from tests.e2e.conftest import TEST_JWT_SECRET, forget_rate_limits, make_settings
+from tests.e2e.server_processes import api_processes
 from tests.e2e.test_bookings_api import BOOKINGS, ahead, customer, sql
 
 pytestmark = [pytest.mark.mariadb, pytest.mark.redis]
-Client = AsyncTestClient[Litestar]
+Client = AsyncTestClient[Litestar] | httpx.AsyncClient
 Pair = tuple[Client, Client]
 
 
@@ -25,11 +29,31 @@ def settings(seeded_mariadb_url: str, redis_url: str) -> Settings:
     return make_settings(env="production", database_url=seeded_mariadb_url, redis_url=redis_url)
 
 
-@pytest.fixture
-async def pair(settings: Settings, redis_url: str) -> AsyncIterator[Pair]:
+@pytest.fixture(params=["two-apps", "two-processes"])
+async def pair(
+    request: pytest.FixtureRequest, settings: Settings, redis_url: str, tmp_path: Path
+) -> AsyncIterator[Pair]:
     await forget_rate_limits(redis_url)
-    async with AsyncTestClient(app=create_app(settings)) as a, AsyncTestClient(app=create_app(settings)) as b:
-        yield a, b
+    if request.param == "two-apps":
+        async with (
+            AsyncTestClient(app=create_app(settings)) as a,
+            AsyncTestClient(app=create_app(settings)) as b,
+        ):
+            yield a, b
+        return
+    env = {
+        "NEXORA_ENV": "production",
+        "NEXORA_DATABASE_URL": settings.database_url,
+        "NEXORA_REDIS_URL": redis_url,
+        "NEXORA_JWT_SECRET": TEST_JWT_SECRET,
+        "NEXORA_LOG_LEVEL": "WARNING",
+    }
+    with api_processes(2, env, tmp_path) as (first, second):
+        async with (
+            httpx.AsyncClient(base_url=first, timeout=60) as a,
+            httpx.AsyncClient(base_url=second, timeout=60) as b,
+        ):
+            yield a, b
 
 
 async def lone_provider(settings: Settings) -> dict[str, Any]:
@@ -43,20 +67,28 @@ async def lone_provider(settings: Settings) -> dict[str, Any]:
         " JOIN provider_pincodes pp ON pp.provider_id = ps.provider_id AND pp.pincode = rp.pincode"
         " JOIN providers p ON p.id = ps.provider_id"
         " WHERE r.is_active = 1 AND s.is_active = 1 AND c.is_active = 1 AND pc.is_serviceable = 1"
-        " AND p.is_active = 1 AND s.duration_minutes <= 120 AND p.working_days LIKE '11111%'"
-        " GROUP BY s.id, rp.pincode HAVING COUNT(DISTINCT p.id) = 1 ORDER BY MIN(r.id) LIMIT 1",
+        " AND p.is_active = 1 AND s.duration_minutes <= 120"
+        " GROUP BY s.id, rp.pincode HAVING COUNT(DISTINCT p.id) = 1 ORDER BY MIN(r.id), rp.pincode LIMIT 1",
     )
     ((rate_card, pincode, provider),) = rows
     return {"rateCardId": rate_card, "pincode": pincode, "providerId": provider}
 
 
 async def free_slot(client: Client, place: dict[str, Any], days: int) -> tuple[str, str]:
-    day = ahead(days)
-    response = await client.get(f"/api/v1/providers/{place['providerId']}/availability", params={"date": day})
-    assert response.status_code == 200, response.text
-    starts = [s["start"][11:16] for s in response.json()["slots"]]
-    start = next(s for s in starts if "08:00" <= s <= "17:00")
-    return day.isoformat(), start
+    """The first daytime slot the lone provider has free, `days` ahead or on one of the next working days."""
+    for offset in range(days, days + 7):
+        day = ahead(offset)
+        path = f"/api/v1/providers/{place['providerId']}/availability"
+        response = await client.get(path, params={"date": day})
+        assert response.status_code == 200, response.text
+        starts = [
+            s["start"][11:16] for s in response.json()["slots"] if "08:00" <= s["start"][11:16] <= "17:00"
+        ]
+        if starts:
+            return day.isoformat(), starts[0]
+    raise AssertionError(
+        f"provider {place['providerId']} has no free daytime slot in a week from {ahead(days)}"
+    )
 
 
 async def test_only_one_of_fifty_concurrent_bookings_gets_the_last_free_slot_when_one_provider(

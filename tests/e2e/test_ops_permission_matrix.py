@@ -80,6 +80,19 @@ ENDPOINTS = [
     Endpoint("GET", "/bookings", "bookings.view", 200),
     Endpoint("POST", f"/bookings/{UNKNOWN_ID}/status", "bookings.manage", 404, {"status": "confirmed"}),
     Endpoint("POST", f"/bookings/{UNKNOWN_ID}/provider", "bookings.reassign", 404, {"providerId": 1}),
+    # the ops complaint desk
+    Endpoint("GET", "/complaints", "complaints.view", 200),
+    Endpoint("GET", f"/complaints/{UNKNOWN_ID}", "complaints.view", 404),
+    Endpoint("GET", "/queue", "complaints.view", 200),
+    Endpoint("GET", "/complaints/analytics", "analytics.view", 200),
+    Endpoint("GET", "/complaints/analytics.csv", "analytics.export", 200),
+    # the knowledge base (a JSON body carries no file: 400 once the permission check passed)
+    Endpoint("GET", "/documents", "documents.view", 200),
+    Endpoint("POST", "/documents", "documents.manage", 400, {}),
+    Endpoint("POST", f"/complaints/{UNKNOWN_ID}/assign", "complaints.assign", 404, {"staffId": ROHIT}),
+    Endpoint("POST", f"/complaints/{UNKNOWN_ID}/status", "complaints.manage", 404, {"status": "in_progress"}),
+    Endpoint("POST", f"/complaints/{UNKNOWN_ID}/resolve", "complaints.resolve", 404, {"note": "Fixed"}),
+    Endpoint("POST", f"/complaints/{UNKNOWN_ID}/notes", "complaints.manage", 404, {"message": "Note"}),
 ]
 
 

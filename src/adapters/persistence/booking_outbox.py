@@ -4,7 +4,7 @@ commit (or roll back) with the booking change that produced them."""
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.persistence import tables
@@ -27,9 +27,21 @@ class SqlaBookingOutbox:
                 "status": "pending",
                 "attempts": 0,
                 "available_at": n.available_at,
+                "subject": n.subject,
                 "created_at": now,
             }
             for n in notices
         ]
         async with storage_errors():
             await self._session.execute(insert(tables.outbox), rows)
+
+    async def withdraw(self, subject: str) -> int:
+        statement = (
+            update(tables.outbox)
+            .where(tables.outbox.c.subject == subject, tables.outbox.c.status == "pending")
+            .values(status="withdrawn", last_error="withdrawn: no longer applies")
+        )
+        async with storage_errors():
+            conn = await self._session.connection()
+            result = await conn.execute(statement)
+        return int(result.rowcount)

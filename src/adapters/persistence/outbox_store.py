@@ -13,8 +13,8 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.persistence.errors import storage_errors
-from adapters.persistence.tables import outbox
-from application.outbox.ports import OutboxMessage
+from adapters.persistence.tables import bookings, outbox
+from application.outbox.ports import BookingState, OutboxMessage
 
 
 def _claimable(now: datetime) -> ColumnElement[bool]:
@@ -78,6 +78,7 @@ class SqlaOutboxStore:
                     attempts=row["attempts"],
                     lease_token=token,
                     lease_until=row["lease_until"],
+                    subject=row["subject"],
                 )
                 for row in rows
             ]
@@ -94,6 +95,9 @@ class SqlaOutboxStore:
     async def mark_failed(self, message: OutboxMessage, *, error: str) -> bool:
         return await self._settle(message, status="failed", attempts=outbox.c.attempts + 1, last_error=error)
 
+    async def mark_withdrawn(self, message: OutboxMessage, *, reason: str) -> bool:
+        return await self._settle(message, status="withdrawn", last_error=reason)
+
     async def _settle(self, message: OutboxMessage, **values: Any) -> bool:
         """Compare-and-set on the lease: a worker whose lease expired and was re-claimed changes nothing."""
         statement = (
@@ -108,3 +112,16 @@ class SqlaOutboxStore:
         async with storage_errors(), self._engine.begin() as conn:
             result = await conn.execute(statement)
         return bool(result.rowcount == 1)
+
+
+class SqlaBookingStates:
+    """A booking's status and slot on a short connection of its own (delivery runs outside requests)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def state(self, booking_id: int) -> BookingState | None:
+        query = select(bookings.c.status, bookings.c.slot_start).where(bookings.c.id == booking_id)
+        async with storage_errors(), self._engine.connect() as conn:
+            row = (await conn.execute(query)).one_or_none()
+        return None if row is None else BookingState(status=str(row.status), slot_start=row.slot_start)

@@ -12,17 +12,20 @@ from domain.customer.entities import Customer
 from domain.provider.availability import IST
 
 REMINDERS = (timedelta(hours=24), timedelta(hours=2))
+REMINDER = "booking_reminder"
 
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """One message for the outbox: delivered by DeliverOutbox from `available_at` on."""
+    """One message for the outbox: delivered by DeliverOutbox from `available_at` on. `subject` names what
+    it is about (`booking:<id>`), so it can be withdrawn when that changes."""
 
     channel: Channel
     to: str
     template: str
     data: dict[str, str]
     available_at: datetime
+    subject: str | None = None
 
 
 class BookingEvents(Protocol):
@@ -30,6 +33,21 @@ class BookingEvents(Protocol):
     rollback, never on a separate connection. Raises StorageUnavailable when the store cannot be reached."""
 
     async def publish(self, notices: Sequence[Notice]) -> None: ...
+
+    async def withdraw(self, subject: str) -> int:
+        """Withdraw the subject's messages that are still waiting (not yet claimed by a worker), in the
+        caller's unit of work; how many were withdrawn."""
+        ...
+
+
+def subject_of(booking: Booking) -> str:
+    """The subject of a booking's one-off notices (confirmation, cancellation, completion, ...)."""
+    return f"booking:{booking.id}"
+
+
+def reminders_of(booking: Booking) -> str:
+    """The subject of a booking's slot reminders: withdrawn when the booking is cancelled or moved."""
+    return f"booking:{booking.id}:reminders"
 
 
 def _contact(customer: Customer) -> tuple[Channel, str] | None:
@@ -51,6 +69,20 @@ def _data(booking: Booking, customer: Customer) -> dict[str, str]:
     }
 
 
+def _reminders(
+    booking: Booking, channel: Channel, to: str, data: dict[str, str], now: datetime
+) -> list[Notice]:
+    notices = []
+    for ahead in REMINDERS:
+        due = booking.slot.start - ahead
+        if due > now:
+            hours = str(int(ahead.total_seconds() // 3600))
+            notices.append(
+                Notice(channel, to, REMINDER, {**data, "hours": hours}, due, reminders_of(booking))
+            )
+    return notices
+
+
 def created_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
     """A confirmation now, and reminders 24 h and 2 h before the slot (those already past are skipped)."""
     contact = _contact(customer)
@@ -58,13 +90,30 @@ def created_notices(booking: Booking, customer: Customer, *, now: datetime) -> l
         return []
     channel, to = contact
     data = _data(booking, customer)
-    notices = [Notice(channel, to, "booking_confirmation", data, now)]
-    for ahead in REMINDERS:
-        due = booking.slot.start - ahead
-        if due > now:
-            hours = str(int(ahead.total_seconds() // 3600))
-            notices.append(Notice(channel, to, "booking_reminder", {**data, "hours": hours}, due))
-    return notices
+    confirmation = Notice(channel, to, "booking_confirmation", data, now, subject_of(booking))
+    return [confirmation, *_reminders(booking, channel, to, data, now)]
+
+
+def rescheduled_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
+    """A notice of the new slot and reminders before it (the old slot's are withdrawn by the caller)."""
+    contact = _contact(customer)
+    if contact is None:
+        return []
+    channel, to = contact
+    data = _data(booking, customer)
+    notice = Notice(channel, to, "booking_rescheduled", data, now, subject_of(booking))
+    return [notice, *_reminders(booking, channel, to, data, now)]
+
+
+def cancelled_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
+    """A cancellation notice with the refund (the reminders are withdrawn by the caller)."""
+    contact = _contact(customer)
+    if contact is None:
+        return []
+    channel, to = contact
+    refund = str(booking.refund_amount.amount) if booking.refund_amount else "0"
+    data = {**_data(booking, customer), "refund": refund}
+    return [Notice(channel, to, "booking_cancelled", data, now, subject_of(booking))]
 
 
 def finished_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
@@ -76,5 +125,5 @@ def finished_notices(booking: Booking, customer: Customer, *, now: datetime) -> 
     data = _data(booking, customer)
     if booking.status is BookingStatus.NO_SHOW:
         refund = str(booking.refund_amount.amount) if booking.refund_amount else "0"
-        return [Notice(channel, to, "booking_no_show", {**data, "refund": refund}, now)]
-    return [Notice(channel, to, "booking_completed", data, now)]
+        return [Notice(channel, to, "booking_no_show", {**data, "refund": refund}, now, subject_of(booking))]
+    return [Notice(channel, to, "booking_completed", data, now, subject_of(booking))]

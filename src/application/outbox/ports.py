@@ -19,6 +19,7 @@ class OutboxMessage:
     attempts: int
     lease_token: str
     lease_until: datetime
+    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,23 @@ class OutboxStore(Protocol):
     async def mark_failed(self, message: OutboxMessage, *, error: str) -> bool:
         """Give up: failed with one more attempt and the error kept. False when the lease was lost."""
         ...
+
+    async def mark_withdrawn(self, message: OutboxMessage, *, reason: str) -> bool:
+        """Never send it: it no longer applies (e.g. a reminder of a cancelled booking). False when the lease
+        was lost."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class BookingState:
+    status: str
+    slot_start: datetime
+
+
+class BookingStates(Protocol):
+    """A booking's current status and slot, read when its reminder is about to go out."""
+
+    async def state(self, booking_id: int) -> BookingState | None: ...
 
 
 class MessageSender(Protocol):

@@ -174,6 +174,28 @@ class Booking:
         if self.total.is_negative:
             raise InvalidValue("total", "total cannot be negative")
 
+    @property
+    def paid(self) -> Money:
+        """What the customer has paid: a prepaid method (UPI, card, ...) pays the total when booking; cash is
+        collected when the visit is completed."""
+        if self.payment_method is not PaymentMethod.CASH or self.status is BookingStatus.COMPLETED:
+            return self.total
+        return Money.zero(self.total.currency)
+
+    @property
+    def refunded(self) -> Money:
+        return self.refund_amount if self.refund_amount is not None else Money.zero(self.total.currency)
+
+    @property
+    def retained(self) -> Money:
+        """What the marketplace keeps: the price of a completed visit, the fee of a late cancellation, and
+        meanwhile (pending to in progress) what it holds for the visit. Always paid = refunded + retained."""
+        if self.status in (BookingStatus.CANCELLED, BookingStatus.NO_SHOW):
+            if self.payment_method is PaymentMethod.CASH:
+                return Money.zero(self.total.currency)
+            return self.total - self.refunded
+        return self.paid
+
     def _move(self, to: BookingStatus) -> None:
         check_transition("booking", TRANSITIONS, self.status, to)
         self.status = to
@@ -203,18 +225,25 @@ class Booking:
         self.completed_at = now
 
     def mark_no_show(self, *, now: datetime) -> None:
-        """The provider did not turn up for a confirmed slot: the customer is refunded in full."""
+        """The provider did not turn up for a confirmed slot: a prepaid customer is refunded in full; a cash
+        customer paid nothing, so nothing is refunded."""
         self._move(BookingStatus.NO_SHOW)
         self.cancelled_at = now
         self.cancelled_by = CancelledBy.PROVIDER
-        self.refund_amount = self.total
-        self.refund_rule = "provider_no_show_full_refund"
+        if self.payment_method is PaymentMethod.CASH:
+            self.refund_amount = Money.zero(self.total.currency)
+            self.refund_rule = "provider_no_show_nothing_paid"
+            self.payment_status = PaymentStatus.NOT_REQUIRED
+        else:
+            self.refund_amount = self.total
+            self.refund_rule = "provider_no_show_full_refund"
+            self.payment_status = PaymentStatus.REFUNDED
 
     def cancel(self, *, now: datetime, by: CancelledBy, reason: str, refund: Money, rule: str) -> None:
         """Cancel before the work starts, recording the refund the cancellation policy decided. The payment
         becomes refunded, partially refunded, or stays paid when nothing is refunded; cash needs none."""
-        if refund.is_negative or self.total < refund:
-            raise InvalidValue("refund", "refund must be between zero and the booking total")
+        if refund.is_negative or self.paid < refund:
+            raise InvalidValue("refund", "refund must be between zero and what was paid")
         self._move(BookingStatus.CANCELLED)
         self.cancelled_at = now
         self.cancelled_by = by

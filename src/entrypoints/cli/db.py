@@ -9,6 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy.engine import make_url
 
+from application.common.errors import DependencyUnavailable
 from application.common.ports import SchemaMigrator
 from application.demo.commands.seed_demo_data import (
     MAX_SCALE,
@@ -16,6 +17,8 @@ from application.demo.commands.seed_demo_data import (
     SeedDemoDataHandler,
     SeedDemoDataResult,
 )
+from application.knowledge.views import IngestResult
+from entrypoints.cli.docs import ingest_shipped
 from entrypoints.cli.runtime import confirm_or_exit, console, run, settings_or_exit
 
 
@@ -71,6 +74,9 @@ def current() -> None:
 
 
 def _seed(cmd: SeedDemoData) -> None:
+    policies: list[IngestResult] = []
+    skipped: list[str] = []
+
     async def work(container: AsyncContainer) -> SeedDemoDataResult:
         columns = (
             TextColumn("seeding"),
@@ -83,12 +89,24 @@ def _seed(cmd: SeedDemoData) -> None:
             task = bar.add_task("seed", total=cmd.scale)
             async with container() as scope:
                 handler = await scope.get(SeedDemoDataHandler)
-                return await handler.execute(
+                seeded = await handler.execute(
                     cmd, progress=lambda done, _total: bar.update(task, completed=done)
                 )
+        try:
+            policies.extend(await ingest_shipped(container))
+        except DependencyUnavailable as exc:  # the API still serves; search answers from what is there
+            skipped.append(exc.message)
+        return seeded
 
     started = time.monotonic()
     result = run(work)
+    fresh = sum(1 for p in policies if p.status != "unchanged")
+    if skipped:
+        console.print(
+            f"[yellow]knowledge base not updated[/] ({skipped[0]}): run `nexora docs ingest-shipped`"
+        )
+    else:
+        console.print(f"knowledge base: {fresh} of {len(policies)} shipped policy documents (re)ingested")
     if not result.seeded or result.report is None:
         console.print("database already holds data: nothing seeded")
         return

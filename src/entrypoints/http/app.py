@@ -7,10 +7,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact
 
+from entrypoints.http.complaint_monitor import complaint_monitor
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.bookings import BookingsController
 from entrypoints.http.controllers.catalog import CatalogController
+from entrypoints.http.controllers.complaints import ComplaintsController
 from entrypoints.http.controllers.health import HealthController
+from entrypoints.http.controllers.knowledge import KnowledgeController
+from entrypoints.http.controllers.nlp import NlpController
 from entrypoints.http.controllers.ops_router import ops_router
 from entrypoints.http.controllers.pincodes import PincodesController
 from entrypoints.http.controllers.providers import ProvidersController
@@ -58,12 +62,15 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             ProvidersController,
             PincodesController,
             BookingsController,
+            ComplaintsController,
+            KnowledgeController,
+            NlpController,
             ops_router,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=_openapi() if settings.docs_enabled else None,
         on_shutdown=[container.close],
-        lifespan=[outbox_delivery(settings, container)],
+        lifespan=[outbox_delivery(settings, container), complaint_monitor(settings, container)],
         debug=False,
         logging_config=None,
     )

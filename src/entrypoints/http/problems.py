@@ -14,6 +14,7 @@ from application.common.errors import (
     NotFoundError,
 )
 from application.identity.errors import AccountExists, Forbidden, RateLimited, Unauthenticated
+from domain.knowledge.errors import DocumentTooLarge, UnsupportedDocumentType
 from domain.shared.errors import DomainError, InvalidValue
 
 MEDIA_TYPE = "application/problem+json"
@@ -30,6 +31,8 @@ ERROR_TABLE: list[tuple[type[Exception], int, str]] = [
     (Conflict, 409, "Conflict"),
     (RateLimited, 429, "Too many requests"),
     (DependencyUnavailable, 503, "Service temporarily unavailable"),
+    (DocumentTooLarge, 413, "Document too large"),
+    (UnsupportedDocumentType, 415, "Unsupported document type"),
     (DomainError, 422, "Request refused by a business rule"),
     (ApplicationError, 422, "Request refused"),
 ]
@@ -101,9 +104,13 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
             errors=errors,
         )
     status = exc.status_code
-    code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}.get(
-        status, "http_error"
-    )
+    code = {
+        404: "not_found",
+        405: "method_not_allowed",
+        401: "unauthorized",
+        403: "forbidden",
+        413: "payload_too_large",
+    }.get(status, "http_error")
     detail = exc.detail if status < 500 else "The server could not handle this request."
     return problem(
         request, status=status, title=exc.detail or "Error", detail=detail, code=code, headers=exc.headers

@@ -2,11 +2,16 @@
 
 from dishka import AsyncContainer, Provider, make_async_container
 
+from entrypoints.ioc.ai import ai_providers
 from entrypoints.ioc.bookings import BookingsProvider
 from entrypoints.ioc.catalog_admin import CatalogAdminProvider
+from entrypoints.ioc.complaints import ComplaintsProvider
 from entrypoints.ioc.customers import CustomerProvider
 from entrypoints.ioc.identity import IdentityProvider
+from entrypoints.ioc.knowledge import KnowledgeProvider
+from entrypoints.ioc.nlp import NlpProvider
 from entrypoints.ioc.ops_bookings import OpsBookingsProvider
+from entrypoints.ioc.ops_complaints import OpsComplaintsProvider
 from entrypoints.ioc.outbox import OutboxProvider
 from entrypoints.ioc.persistence import PersistenceProvider
 from entrypoints.ioc.pricing import PricingProvider
@@ -15,6 +20,7 @@ from entrypoints.ioc.providers import ProvidersProvider
 from entrypoints.ioc.search import SearchProvider
 from entrypoints.ioc.staff import StaffProvider
 from entrypoints.ioc.use_cases import UseCaseProvider
+from entrypoints.ioc.vectors import VectorsProvider
 from entrypoints.settings import Settings
 
 
@@ -35,7 +41,13 @@ def providers_for(settings: Settings) -> list[Provider]:
         ProvidersProvider(),
         BookingsProvider(),
         OpsBookingsProvider(),
+        ComplaintsProvider(),
+        OpsComplaintsProvider(),
         OutboxProvider(),
+        NlpProvider(),
+        VectorsProvider(),
+        KnowledgeProvider(),
+        *ai_providers(settings),  # after NlpProvider: Gemini mode overrides its bindings
     ]
 
 

@@ -4,7 +4,7 @@ from dishka import Provider, Scope, provide
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.notify.log_sender import LogMessageSender
-from adapters.persistence.outbox_store import SqlaOutboxStore
+from adapters.persistence.outbox_store import SqlaBookingStates, SqlaOutboxStore
 from application.common.ports import Clock
 from application.outbox.commands.deliver_outbox import DeliverOutbox
 from application.outbox.ports import MessageSender, OutboxStore
@@ -22,5 +22,7 @@ class OutboxProvider(Provider):
         return LogMessageSender()
 
     @provide(scope=Scope.REQUEST)
-    def deliver_outbox(self, store: OutboxStore, sender: MessageSender, clock: Clock) -> DeliverOutbox:
-        return DeliverOutbox(store, sender, clock)
+    def deliver_outbox(
+        self, store: OutboxStore, sender: MessageSender, clock: Clock, engine: AsyncEngine
+    ) -> DeliverOutbox:
+        return DeliverOutbox(store, sender, clock, bookings=SqlaBookingStates(engine))

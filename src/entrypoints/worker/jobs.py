@@ -11,6 +11,8 @@ from dishka.integrations.arq import DISHKA_REQUEST_CONTAINER_KEY, FromDishka, in
 
 from application.catalog.commands.warm_catalog_cache import WarmCatalogCache
 from application.common.ports import JobArg
+from application.complaint.commands.escalate_breached import EscalateBreachedComplaints
+from application.identity.actors import SystemActor
 from application.outbox.commands.deliver_outbox import DeliverOutbox
 
 
@@ -26,8 +28,20 @@ async def deliver_outbox(ctx: dict[str, Any], handler: FromDishka[DeliverOutbox]
     return {"sent": result.sent, "retried": result.retried, "failed": result.failed}
 
 
+@inject
+async def escalate_breached_complaints(
+    ctx: dict[str, Any], handler: FromDishka[EscalateBreachedComplaints]
+) -> dict[str, int]:
+    report = await handler.execute(actor=SystemActor(name="sla-monitor"))
+    return {"breached": report.breached, "escalated": len(report.escalations)}
+
+
 JobFunction = Callable[..., Awaitable[object]]
-JOBS: dict[str, JobFunction] = {"warm_catalog_cache": warm_catalog_cache, "deliver_outbox": deliver_outbox}
+JOBS: dict[str, JobFunction] = {
+    "warm_catalog_cache": warm_catalog_cache,
+    "deliver_outbox": deliver_outbox,
+    "escalate_breached_complaints": escalate_breached_complaints,
+}
 
 
 async def run_job(container: AsyncContainer, job: str, kwargs: Mapping[str, JobArg]) -> object:

@@ -38,7 +38,7 @@ async def lifecycle(payment_method: str = "upi") -> tuple[Lifecycle, Booking]:
         w,
         clock,
         QuoteCancellationHandler(w.bookings, bookings, clock),
-        CancelBookingHandler(bookings, w.bookings, w.keys, w.uow, clock),
+        CancelBookingHandler(bookings, w.bookings, w.keys, w.customers, w.uow.events, w.uow, clock),
         RateBookingHandler(bookings, InMemoryProviderRatings(w.data.providers), w.uow, clock),
         actor,
     )
@@ -122,3 +122,31 @@ async def test_rating_updates_the_providers_aggregates_once_when_the_booking_is_
     with pytest.raises(AlreadyRated):
         await life.rate.execute(RateBooking(booking_id=booking.id, stars=5), actor=life.actor)
     assert provider.rating_count == count + 1
+
+
+async def test_cancelling_withdraws_the_waiting_reminders_and_queues_a_cancellation_notice() -> None:
+    life, booking = await lifecycle()
+    assert booking.id is not None
+    events = life.w.uow.events
+    assert events.templates() == ["booking_confirmation", "booking_reminder", "booking_reminder"]
+    life.clock.current = booking.slot.start - timedelta(hours=30)
+    await life.cancel.execute(CancelBooking(booking_id=booking.id), actor=life.actor)
+    assert events.templates() == ["booking_confirmation", "booking_cancelled"]
+    assert [n.template for n in events.withdrawn] == ["booking_reminder", "booking_reminder"]
+    (notice,) = [n for n in events.committed if n.template == "booking_cancelled"]
+    assert notice.data["refund"] == str(booking.total.amount)
+    assert notice.to == "meera@example.in"
+    assert notice.available_at == life.clock.current
+
+
+async def test_a_refused_cancellation_withdraws_nothing_when_the_booking_already_completed() -> None:
+    life, booking = await lifecycle()
+    assert booking.id is not None
+    assert booking.provider_id is not None
+    booking.confirm(now=NOW, provider_id=booking.provider_id)
+    booking.start(now=NOW)
+    booking.complete(now=NOW)
+    with pytest.raises(TransitionNotAllowed):
+        await life.cancel.execute(CancelBooking(booking_id=booking.id), actor=life.actor)
+    await life.w.uow.rollback()
+    assert life.w.uow.events.withdrawn == []

@@ -1,6 +1,6 @@
 """DeliverOutbox with fakes: messages are sent once, retried with backoff, given up after N, never lost."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from application.identity.actors import SystemActor
@@ -9,6 +9,7 @@ from application.outbox.commands.deliver_outbox import (
     DeliverOutboxCommand,
     DeliveryPolicy,
 )
+from application.outbox.ports import BookingState
 from tests.fakes import FakeClock
 from tests.outbox_fakes import InMemoryOutboxStore, RecordingSender
 
@@ -121,3 +122,56 @@ async def test_settling_is_refused_when_another_worker_took_over_an_expired_leas
     assert (await DeliverOutbox(store, sender, clock).execute(actor=SYSTEM)).sent == 1
     assert await store.mark_sent(stale, now=clock.now()) is False
     assert store.rows[row_id].status == "sent"
+
+
+class FakeBookingStates:
+    def __init__(self, **states: BookingState) -> None:
+        self.states = {int(k.removeprefix("b")): v for k, v in states.items()}
+
+    async def state(self, booking_id: int) -> BookingState | None:
+        return self.states.get(booking_id)
+
+
+def _reminder(day: str = "2026-12-03", at: str = "10:00") -> dict[str, Any]:
+    return {"to": "meera@example.in", "template": "booking_reminder", "data": {"date": day, "time": at}}
+
+
+SLOT = datetime(2026, 12, 3, 4, 30, tzinfo=UTC)  # 10:00 in Asia/Kolkata
+
+
+async def test_a_reminder_goes_out_only_while_its_booking_is_still_coming_at_that_slot() -> None:
+    store, sender, clock = InMemoryOutboxStore(), RecordingSender(), FakeClock()
+    states = FakeBookingStates(
+        b1=BookingState("confirmed", SLOT),
+        b2=BookingState("cancelled", SLOT),
+        b3=BookingState("pending", SLOT + timedelta(days=1)),
+        b5=BookingState("completed", SLOT),
+    )
+    due = clock.now()
+    kept = store.add("notify.email", _reminder(), due, subject="booking:1:reminders")
+    cancelled = store.add("notify.email", _reminder(), due, subject="booking:2:reminders")
+    moved = store.add("notify.email", _reminder(), due, subject="booking:3:reminders")
+    gone = store.add("notify.email", _reminder(), due, subject="booking:4:reminders")
+    finished = store.add("notify.email", _reminder(), due, subject="booking:5:reminders")
+    other = store.add("notify.email", _reset_payload(), due, subject="booking:2")
+    result = await DeliverOutbox(store, sender, clock, bookings=states).execute(actor=SYSTEM)
+    assert (result.sent, result.withdrawn) == (2, 4)
+    assert sender.keys == [f"outbox-{kept}", f"outbox-{other}"]
+    assert {i: store.rows[i].status for i in (cancelled, moved, gone, finished)} == dict.fromkeys(
+        (cancelled, moved, gone, finished), "withdrawn"
+    )
+    assert store.rows[cancelled].last_error == "withdrawn: the booking is cancelled"
+    assert store.rows[moved].last_error == "withdrawn: the booking moved to another slot"
+    assert store.rows[gone].last_error == "withdrawn: the booking no longer exists"
+
+
+async def test_a_reminder_is_kept_for_later_when_its_booking_cannot_be_read() -> None:
+    class Down:
+        async def state(self, booking_id: int) -> BookingState | None:
+            raise ConnectionError("database unreachable")
+
+    store, sender, clock = InMemoryOutboxStore(), RecordingSender(), FakeClock()
+    row_id = store.add("notify.email", _reminder(), clock.now(), subject="booking:1:reminders")
+    result = await DeliverOutbox(store, sender, clock, bookings=Down()).execute(actor=SYSTEM)
+    assert (result.sent, result.retried, sender.sent) == (0, 1, [])
+    assert store.rows[row_id].status == "pending"

@@ -34,6 +34,8 @@ async def setup() -> tuple[World, RescheduleBookingHandler, FakeClock, CustomerA
         w.data.catalog,
         InMemoryProviderReader(w.data),
         w.keys,
+        w.customers,
+        w.uow.events,
         w.uow,
         clock,
     )
@@ -101,3 +103,28 @@ async def test_a_cancelled_booking_is_not_moved_when_rescheduled() -> None:
     booking.cancel(now=NOW, by=CancelledBy.CUSTOMER, reason="", refund=booking.total, rule="full_refund")
     with pytest.raises(NotReschedulable):
         await handler.execute(move(booking), actor=actor)
+
+
+async def test_moving_a_visit_replaces_its_reminders_and_tells_the_customer_the_new_slot() -> None:
+    w, handler, _, actor, booking = await setup()
+    events = w.uow.events
+    old = [n for n in events.committed if n.template == "booking_reminder"]
+    assert len(old) == 2
+    await handler.execute(move(booking), actor=actor)
+    assert events.withdrawn == old
+    reminders = [n for n in events.committed if n.template == "booking_reminder"]
+    assert [n.available_at for n in reminders] == [
+        booking.slot.start - timedelta(hours=24),
+        booking.slot.start - timedelta(hours=2),
+    ]
+    (notice,) = [n for n in events.committed if n.template == "booking_rescheduled"]
+    assert (notice.data["date"], notice.data["time"]) == ("2026-12-04", "10:00")
+
+
+async def test_a_refused_move_keeps_the_reminders_when_the_slot_is_off_the_grid() -> None:
+    w, handler, _, actor, booking = await setup()
+    with pytest.raises(SlotOffGrid):
+        await handler.execute(move(booking, start=time(10, 7)), actor=actor)
+    await w.uow.rollback()
+    assert w.uow.events.withdrawn == []
+    assert [n.template for n in w.uow.events.committed].count("booking_reminder") == 2

@@ -9,6 +9,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from domain.booking.cancellation import MAX_RESCHEDULES, RESCHEDULE_CUTOFF
 from domain.booking.entities import (
     TRANSITIONS,
     AlreadyRated,
@@ -17,6 +18,7 @@ from domain.booking.entities import (
     BookingStatus,
     CancelledBy,
     NotCompleted,
+    PaymentMethod,
 )
 from domain.booking.reference import BookingReference
 from domain.catalog.entities import RateCardId
@@ -318,7 +320,10 @@ def test_refusal_says_final_status_when_booking_is_completed_cancelled_or_no_sho
 
 
 class BookingMachine(RuleBasedStateMachine):
-    """Random commands on one booking; refused commands must leave it exactly as it was."""
+    """Random commands on one booking (create, confirm, start, complete, cancel, no-show, reschedule, rate);
+    refused commands must leave it exactly as it was. The machine keeps its own account of the money the
+    customer handed over (`handed_over`), so "paid = refunded + retained" is checked against an independent
+    model, not against the booking's own arithmetic."""
 
     booking: Booking
 
@@ -327,11 +332,17 @@ class BookingMachine(RuleBasedStateMachine):
         quantity=st.integers(min_value=1, max_value=5),
         discount_share=st.integers(min_value=0, max_value=100),
         tax_paise=st.integers(min_value=0, max_value=1_000_000),
+        method=st.sampled_from(PaymentMethod),
     )
-    def create(self, unit_paise: int, quantity: int, discount_share: int, tax_paise: int) -> None:
+    def create(
+        self, unit_paise: int, quantity: int, discount_share: int, tax_paise: int, method: PaymentMethod
+    ) -> None:
         subtotal_paise = unit_paise * quantity
         discount = rupees(subtotal_paise * discount_share // 100)
         self.booking = make_booking(rupees(unit_paise), quantity, discount, rupees(tax_paise))
+        self.booking.payment_method = method
+        prepaid = method is not PaymentMethod.CASH
+        self.handed_over = self.booking.total if prepaid else Money.zero()
         self.clock = NOW
         self.final: BookingStatus | None = None
         self.first_rating: tuple[int | None, str | None, datetime | None] | None = None
@@ -369,7 +380,32 @@ class BookingMachine(RuleBasedStateMachine):
     @rule()
     def complete(self) -> None:
         now = self._tick()
+        before = self.booking.status
         self._apply(BookingStatus.COMPLETED, lambda: self.booking.complete(now=now))
+        done = self.booking.status is BookingStatus.COMPLETED and before is not BookingStatus.COMPLETED
+        if done and self.booking.payment_method is PaymentMethod.CASH:
+            self.handed_over = self.booking.total  # cash is collected at the end of the visit
+
+    @rule(hours_ahead=st.integers(min_value=0, max_value=96))
+    def reschedule(self, hours_ahead: int) -> None:
+        now = self._tick()
+        booking = self.booking
+        before_status, before_count, old_slot = booking.status, booking.reschedule_count, booking.slot
+        new_slot = TimeSlot.starting(now + timedelta(hours=hours_ahead), 120)
+        allowed = (
+            before_status in (BookingStatus.PENDING, BookingStatus.CONFIRMED)
+            and before_count < MAX_RESCHEDULES
+            and old_slot.start - now >= RESCHEDULE_CUTOFF
+        )
+        self._apply(
+            None,
+            lambda: booking.reschedule(
+                now=now, slot=new_slot, provider_id=PROVIDER, limit=MAX_RESCHEDULES, cutoff=RESCHEDULE_CUTOFF
+            ),
+        )
+        assert (booking.reschedule_count == before_count + 1) == allowed
+        if allowed:
+            assert (booking.slot, booking.status, booking.provider_id) == (new_slot, before_status, PROVIDER)
 
     @rule()
     def no_show(self) -> None:
@@ -387,7 +423,7 @@ class BookingMachine(RuleBasedStateMachine):
             label="refund_paise",
         )
         now = self._tick()
-        valid_refund = 0 <= refund_paise <= total
+        valid_refund = 0 <= refund_paise <= self.handed_over.paise
         before = self.booking.status
         self._apply(
             BookingStatus.CANCELLED,
@@ -465,11 +501,23 @@ class BookingMachine(RuleBasedStateMachine):
         assert given == self.first_rating
 
     @invariant()
+    def money_is_conserved_paid_equals_refunded_plus_retained(self) -> None:
+        booking = self.booking
+        assert booking.paid == self.handed_over
+        assert self.handed_over == booking.refunded + booking.retained
+        assert Money.zero() <= booking.refunded <= self.handed_over
+        assert not booking.retained.is_negative
+
+    @invariant()
+    def reschedules_stay_within_the_limit(self) -> None:
+        assert 0 <= self.booking.reschedule_count <= MAX_RESCHEDULES
+
+    @invariant()
     def totals_still_add_up(self) -> None:
         booking = self.booking
         assert booking.total == booking.subtotal - booking.discount + booking.tax
         assert not booking.total.is_negative
 
 
-BookingMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=20, deadline=None)
+BookingMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=25, deadline=None)
 TestBookingLifecycle = BookingMachine.TestCase

@@ -1,6 +1,7 @@
 """The relational schema as SQLAlchemy Core tables, by context. Alembic migrations create it; the
 imperative mappings and the query adapters use it."""
 
+from adapters.persistence.tables.ai import llm_calls
 from adapters.persistence.tables.base import NAMING_CONVENTION, metadata
 from adapters.persistence.tables.care import complaint_updates, complaints, priority_queue
 from adapters.persistence.tables.catalog import (
@@ -21,6 +22,7 @@ from adapters.persistence.tables.staff import (
     staff_activity_log,
     staff_sessions,
 )
+from adapters.persistence.tables.vectors import vector_namespaces, vector_records
 from adapters.persistence.tables.work import booking_day_sequences, booking_items, bookings
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "document_chunks",
     "documents",
     "idempotency_keys",
+    "llm_calls",
     "messages",
     "metadata",
     "outbox",
@@ -54,4 +57,6 @@ __all__ = [
     "staff_sessions",
     "subcategories",
     "users",
+    "vector_namespaces",
+    "vector_records",
 ]

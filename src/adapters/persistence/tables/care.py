@@ -14,6 +14,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from adapters.persistence.complaint_types import PriorityFactorsType
 from adapters.persistence.tables.base import enum_check, metadata, timestamps
 from adapters.persistence.types import StrEnumType, UtcDateTime
 from domain.complaint.entities import ComplaintStatus, ComplaintType, Priority, UpdateAuthor, UpdateKind
@@ -39,6 +40,9 @@ complaints = Table(
     Column("closed_at", UtcDateTime(), nullable=True),
     Column("resolution", Text, nullable=True),
     Column("escalation_level", Integer, nullable=False, server_default="0"),
+    Column("first_response_escalated_at", UtcDateTime(), nullable=True),
+    Column("resolution_escalated_at", UtcDateTime(), nullable=True),
+    Column("priority_factors", PriorityFactorsType(), nullable=True),
     *timestamps(),
     enum_check("type", ComplaintType),
     enum_check("priority", Priority),
@@ -56,6 +60,8 @@ complaints = Table(
     Index(None, "assigned_staff_id", "status"),
     Index(None, "user_id", "created_at"),
     Index(None, "booking_id"),
+    Index(None, "created_at"),  # the ops desk: newest first, analytics by creation day
+    Index(None, "resolved_at"),  # analytics: resolutions per day
 )
 
 complaint_updates = Table(

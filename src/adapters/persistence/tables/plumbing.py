@@ -46,8 +46,10 @@ outbox = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     Column("lease_until", UtcDateTime(), nullable=True),
     Column("lease_token", String(32), nullable=True),
-    enum_check("status", ["pending", "sending", "sent", "failed"]),
+    Column("subject", String(40), nullable=True),
+    enum_check("status", ["pending", "sending", "sent", "failed", "withdrawn"]),
     Index(None, "status", "available_at"),
+    Index(None, "subject", "status"),
 )
 
 documents = Table(

@@ -1,14 +1,14 @@
 """A customer books a visit: services at one of their addresses, for a time slot, with a professional."""
 
-import hashlib
-from datetime import date, time, timedelta
+from datetime import date, time
 
 import msgspec
 
 from application.booking.allocation import allocate_provider
 from application.booking.errors import AddressNotFound, ReferenceTaken
 from application.booking.events import BookingEvents, created_notices
-from application.booking.ports import BookingRepository, IdempotencyStore, StoredResponse
+from application.booking.idempotency import KeyedRequest, check_key
+from application.booking.ports import BookingRepository, IdempotencyStore
 from application.booking.views import BookingView
 from application.catalog.ports import CatalogReader
 from application.common.errors import InvalidInput
@@ -27,8 +27,6 @@ from domain.pricing.policy import PricingPolicy
 from domain.provider.availability import local_date
 from domain.shared.money import Money
 
-IDEMPOTENCY_TTL = timedelta(hours=24)
-MAX_KEY_LENGTH = 128
 ATTEMPTS = 5
 
 
@@ -79,8 +77,7 @@ class CreateBookingHandler:
     async def execute(
         self, cmd: CreateBooking, *, actor: CustomerActor, idempotency_key: str | None = None
     ) -> BookingView:
-        if idempotency_key is not None and not 1 <= len(idempotency_key) <= MAX_KEY_LENGTH:
-            raise InvalidInput("Idempotency-Key", f"an Idempotency-Key is 1 to {MAX_KEY_LENGTH} characters")
+        check_key(idempotency_key)
         try:
             method = PaymentMethod(cmd.payment_method)
         except ValueError:
@@ -97,12 +94,9 @@ class CreateBookingHandler:
     ) -> BookingView:
         now = self._clock.now()
         sequence = await self._bookings.next_sequence(local_date(now))  # first: see the port's docstring
-        scope = f"bookings.create:customer:{actor.customer_id}"
-        if key is not None:
-            digest = hashlib.sha256(msgspec.json.encode(cmd)).hexdigest()
-            earlier = await self._idempotency.claim(scope, key, digest, now=now, ttl=IDEMPOTENCY_TTL)
-            if earlier is not None:
-                return msgspec.json.decode(earlier.body, type=BookingView)
+        keyed = KeyedRequest(self._idempotency, f"bookings.create:customer:{actor.customer_id}", key)
+        if (earlier := await keyed.replay(cmd, BookingView, now=now)) is not None:
+            return earlier
         customer, address = await self._address(CustomerId(actor.customer_id), AddressId(cmd.address_id))
         cards = await self._cards(cmd, address)
         durations = []
@@ -152,9 +146,7 @@ class CreateBookingHandler:
         await self._bookings.add(booking)
         await self._events.publish(created_notices(booking, customer, now=now))
         view = BookingView.of(booking, provider.name)
-        if key is not None:
-            body = msgspec.json.encode(view).decode()
-            await self._idempotency.complete(scope, key, StoredResponse(status_code=201, body=body))
+        await keyed.remember(view, status_code=201)
         await self._uow.commit()
         return view
 

@@ -1,18 +1,19 @@
 """A customer moves one of their bookings to another slot."""
 
-import hashlib
-from datetime import date, time, timedelta
+from datetime import date, time
 
 import msgspec
 
 from application.booking.allocation import allocate_provider
 from application.booking.errors import BookingNotFound
+from application.booking.events import BookingEvents, reminders_of, rescheduled_notices
+from application.booking.idempotency import KeyedRequest, check_key
 from application.booking.lifecycle_ports import CustomerBookings
-from application.booking.ports import BookingRepository, IdempotencyStore, StoredResponse
+from application.booking.ports import BookingRepository, IdempotencyStore
 from application.booking.views import BookingView
 from application.catalog.ports import CatalogReader
-from application.common.errors import InvalidInput
 from application.common.ports import Clock, UnitOfWork
+from application.customer.ports import CustomerRepository
 from application.identity.actors import CustomerActor
 from application.pricing.errors import RateCardNotFound
 from application.pricing.ports import PricingReader
@@ -22,9 +23,6 @@ from domain.booking.entities import Booking, BookingId
 from domain.booking.policy import job_minutes, requested_slot
 from domain.catalog.entities import SubcategoryId
 from domain.customer.entities import CustomerId
-
-IDEMPOTENCY_TTL = timedelta(hours=24)
-MAX_KEY_LENGTH = 128
 
 
 class RescheduleBooking(msgspec.Struct, frozen=True):
@@ -38,7 +36,9 @@ class RescheduleBookingHandler:
     to a new slot, checked like a new booking (`domain.booking.policy`), at most MAX_RESCHEDULES times and
     not within RESCHEDULE_CUTOFF of the current slot (`domain.booking.cancellation`). The same professional
     keeps the visit when free at the new slot, else the best-rated free one with the skills takes it, under
-    the providers' row locks (SlotUnavailable when nobody is free). Idempotent with a key, as booking is."""
+    the providers' row locks (SlotUnavailable when nobody is free). Idempotent with a key, as booking is.
+    In the same transaction the old slot's waiting reminders are withdrawn, and a notice of the new slot and
+    its reminders are queued."""
 
     def __init__(
         self,
@@ -48,27 +48,25 @@ class RescheduleBookingHandler:
         catalog: CatalogReader,
         providers: ProviderReader,
         idempotency: IdempotencyStore,
+        customers: CustomerRepository,
+        events: BookingEvents,
         uow: UnitOfWork,
         clock: Clock,
     ) -> None:
         self._bookings, self._repository = bookings, repository
         self._pricing, self._catalog, self._providers = pricing, catalog, providers
         self._idempotency, self._uow, self._clock = idempotency, uow, clock
+        self._customers, self._events = customers, events
 
     async def execute(
         self, cmd: RescheduleBooking, *, actor: CustomerActor, idempotency_key: str | None = None
     ) -> BookingView:
-        if idempotency_key is not None and not 1 <= len(idempotency_key) <= MAX_KEY_LENGTH:
-            raise InvalidInput("Idempotency-Key", f"an Idempotency-Key is 1 to {MAX_KEY_LENGTH} characters")
+        check_key(idempotency_key)
         now = self._clock.now()
         scope = f"bookings.reschedule:customer:{actor.customer_id}"
-        if idempotency_key is not None:
-            digest = hashlib.sha256(msgspec.json.encode(cmd)).hexdigest()
-            earlier = await self._idempotency.claim(
-                scope, idempotency_key, digest, now=now, ttl=IDEMPOTENCY_TTL
-            )
-            if earlier is not None:
-                return msgspec.json.decode(earlier.body, type=BookingView)
+        keyed = KeyedRequest(self._idempotency, scope, idempotency_key)
+        if (earlier := await keyed.replay(cmd, BookingView, now=now)) is not None:
+            return earlier
         booking = await self._bookings.get_for_update(
             CustomerId(actor.customer_id), BookingId(cmd.booking_id)
         )
@@ -91,12 +89,12 @@ class RescheduleBookingHandler:
         booking.reschedule(
             now=now, slot=slot, provider_id=provider.id, limit=MAX_RESCHEDULES, cutoff=RESCHEDULE_CUTOFF
         )
+        await self._events.withdraw(reminders_of(booking))
+        customer = await self._customers.get(booking.customer_id)
+        if customer is not None:
+            await self._events.publish(rescheduled_notices(booking, customer, now=now))
         view = BookingView.of(booking, provider.name)
-        if idempotency_key is not None:
-            body = msgspec.json.encode(view).decode()
-            await self._idempotency.complete(
-                scope, idempotency_key, StoredResponse(status_code=200, body=body)
-            )
+        await keyed.remember(view, status_code=200)
         await self._uow.commit()
         return view
 

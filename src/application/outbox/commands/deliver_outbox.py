@@ -3,6 +3,7 @@ workers, retried with exponential backoff and given up after a bounded number of
 
 import asyncio
 import logging
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -12,13 +13,18 @@ from application.common.ports import Clock
 from application.identity.actors import SystemActor
 from application.outbox.ports import (
     NOTIFY_TOPICS,
+    BookingStates,
     MessageSender,
     OutboxMessage,
     OutboxStore,
     OutgoingMessage,
 )
+from domain.booking.entities import BookingStatus
+from domain.provider.availability import IST
 
 log = logging.getLogger(__name__)
+REMINDERS_SUBJECT = re.compile(r"booking:(\d+):reminders")
+STILL_COMING = frozenset({BookingStatus.PENDING.value, BookingStatus.CONFIRMED.value})
 
 
 class DeliverOutboxCommand(msgspec.Struct, frozen=True):
@@ -31,6 +37,7 @@ class DeliverOutboxResult(msgspec.Struct, frozen=True):
     retried: int = 0
     failed: int = 0
     lease_lost: int = 0
+    withdrawn: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,9 @@ class DeliverOutbox:
     At-least-once window: a crash after the provider accepted a message but before `mark_sent` (or a send
     that outlives the lease) redelivers it once the lease expires. The sender passes the outbox id as the
     provider's idempotency key, so a provider that honours it drops that duplicate.
+
+    A booking's reminder is checked against the booking just before it goes out (with `bookings`): one whose
+    booking was cancelled, finished or moved to another slot meanwhile is withdrawn, never sent.
     """
 
     def __init__(
@@ -87,17 +97,20 @@ class DeliverOutbox:
         sender: MessageSender,
         clock: Clock,
         policy: DeliveryPolicy | None = None,
+        *,
+        bookings: BookingStates | None = None,
     ) -> None:
         self._store = store
         self._sender = sender
         self._clock = clock
         self._policy = policy or DeliveryPolicy()
+        self._bookings = bookings
 
     async def execute(
         self, cmd: DeliverOutboxCommand | None = None, *, actor: SystemActor | None = None
     ) -> DeliverOutboxResult:
         cmd = cmd or DeliverOutboxCommand()
-        counts = {"sent": 0, "retried": 0, "failed": 0, "lease_lost": 0}
+        counts = {"sent": 0, "retried": 0, "failed": 0, "lease_lost": 0, "withdrawn": 0}
         handled = 0
         while handled < cmd.max_messages:
             batch = await self._store.claim_due(
@@ -119,6 +132,13 @@ class DeliverOutbox:
         except MalformedMessage as exc:
             return await self._settle_failed(message, str(exc))
         try:
+            stale = await self._stale(message, outgoing_message)
+        except Exception as exc:  # the database hiccuped: keep the message and look again later
+            return await self._settle_error(message, f"{type(exc).__name__}: {exc}"[:500])
+        if stale is not None:
+            settled = await self._store.mark_withdrawn(message, reason=stale)
+            return "withdrawn" if settled else self._lost(message)
+        try:
             await asyncio.wait_for(
                 self._sender.send(outgoing_message), self._policy.send_timeout.total_seconds()
             )
@@ -126,6 +146,22 @@ class DeliverOutbox:
             return await self._settle_error(message, f"{type(exc).__name__}: {exc}"[:500])
         settled = await self._store.mark_sent(message, now=self._clock.now())
         return "sent" if settled else self._lost(message)
+
+    async def _stale(self, message: OutboxMessage, outgoing_message: OutgoingMessage) -> str | None:
+        """Why a booking's reminder no longer applies, or None when it does (or is not a reminder)."""
+        match = REMINDERS_SUBJECT.fullmatch(message.subject or "")
+        if match is None or self._bookings is None:
+            return None
+        state = await self._bookings.state(int(match.group(1)))
+        if state is None:
+            return "withdrawn: the booking no longer exists"
+        if state.status not in STILL_COMING:
+            return f"withdrawn: the booking is {state.status}"
+        start = state.slot_start.astimezone(IST)
+        data = outgoing_message.data
+        if (data.get("date"), data.get("time")) != (start.date().isoformat(), start.strftime("%H:%M")):
+            return "withdrawn: the booking moved to another slot"
+        return None
 
     async def _settle_error(self, message: OutboxMessage, error: str) -> str:
         failures = message.attempts + 1

@@ -8,14 +8,10 @@ from litestar import Controller, get, post
 from litestar.params import Body, FromHeader, FromPath, FromQuery, HeaderParameter, Parameter, QueryParameter
 
 from application.booking.commands.cancel_booking import CancelBooking, CancelBookingHandler
-from application.booking.commands.create_booking import (
-    MAX_KEY_LENGTH,
-    BookingLine,
-    CreateBooking,
-    CreateBookingHandler,
-)
+from application.booking.commands.create_booking import BookingLine, CreateBooking, CreateBookingHandler
 from application.booking.commands.rate_booking import RateBooking, RateBookingHandler
 from application.booking.commands.reschedule_booking import RescheduleBooking, RescheduleBookingHandler
+from application.booking.idempotency import MAX_KEY_LENGTH
 from application.booking.queries.get_booking import GetBooking, GetBookingQuery
 from application.booking.queries.list_bookings import MAX_LIMIT, ListBookings, ListBookingsQuery
 from application.booking.queries.quote_cancellation import QuoteCancellation, QuoteCancellationHandler

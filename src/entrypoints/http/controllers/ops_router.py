@@ -6,6 +6,8 @@ from entrypoints.http.controllers.ops_access import OpsAccessController
 from entrypoints.http.controllers.ops_auth import OpsAuthController
 from entrypoints.http.controllers.ops_bookings import OpsBookingsController
 from entrypoints.http.controllers.ops_catalog import OpsCatalogController
+from entrypoints.http.controllers.ops_complaints import OpsComplaintsController
+from entrypoints.http.controllers.ops_documents import OpsDocumentsController
 from entrypoints.http.controllers.ops_staff import OpsStaffController
 
 ops_router = Router(
@@ -16,5 +18,7 @@ ops_router = Router(
         OpsAccessController,
         OpsCatalogController,
         OpsBookingsController,
+        OpsComplaintsController,
+        OpsDocumentsController,
     ],
 )

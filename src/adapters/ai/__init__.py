@@ -1,0 +1,1 @@
+"""Adapters of the AI platform ports: language models, embedders and vector indexes."""

@@ -1,0 +1,14 @@
+"""One normal form of customer text for the offline language models."""
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_DIGITS = re.compile(r"\d")
+_APOSTROPHES = re.compile(r"['\u2019]")
+
+
+def normalise(text: str) -> str:
+    """Lower case, compatibility-folded, punctuation to spaces, digits to 0 (times and ids alike)."""
+    folded = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(_NOT_WORD.sub(" ", _DIGITS.sub("0", folded)).split())

@@ -1,0 +1,77 @@
+"""Offline intent classification: a linear model over words, character n-grams and domain concepts,
+trained on first use from the shipped training split, plus clause splitting for multi-intent messages."""
+
+import asyncio
+import re
+import threading
+from collections.abc import Sequence
+
+from adapters.nlp.intent_model import SoftmaxTextModel
+from application.nlp.labelled import LabelledUtterance
+from application.nlp.ports import Intent, IntentScore
+
+# Conjunctions and punctuation that separate requests ("cancel X and book Y", "X aur Y", "X, then Y").
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?,]+|\b(?:and|aur|then|also|phir|fir|plus|otherwise|nahi\s+toh|warna|but|so|n)\b|&", re.IGNORECASE
+)
+MIN_CLAUSE_WORDS = 2
+MAX_CLAUSES = 8
+CLAUSE_CONFIDENCE = 0.5
+MAX_TEXT = 2000
+_NOT_ADDITIONAL = {Intent.GREETING, Intent.OUT_OF_SCOPE}
+
+
+class OfflineIntentClassifier:
+    """IntentClassifier without network or GPU. Deterministic: the same training data gives the same
+    model, and the same text the same answer.
+
+    Multi-intent: the text is also split into clauses at conjunctions; a clause whose own best intent
+    is confident (>= CLAUSE_CONFIDENCE) and differs from the whole text's adds that intent. Greetings and
+    out-of-scope chatter never count as an additional intent.
+    """
+
+    def __init__(self, training: Sequence[LabelledUtterance]) -> None:
+        self._training = training
+        self._model: SoftmaxTextModel | None = None
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Train now (otherwise the first classification does, taking well under a second)."""
+        self._trained()
+
+    async def classify(self, text: str) -> Sequence[IntentScore]:
+        if self._model is None:
+            await asyncio.to_thread(self._trained)
+        return self.classify_now(text)
+
+    def classify_now(self, text: str) -> list[IntentScore]:
+        """Synchronous classification (for benchmarks and the evaluation command)."""
+        model = self._trained()
+        text = text[:MAX_TEXT]
+        whole = model.probabilities(text)
+        best = max(whole, key=lambda label: whole[label])
+        found = {best: whole[best]}
+        if best not in _NOT_ADDITIONAL:
+            for clause in _clauses(text):
+                scores = model.probabilities(clause)
+                label = max(scores, key=lambda name: scores[name])
+                if scores[label] >= CLAUSE_CONFIDENCE and label not in _NOT_ADDITIONAL:
+                    found[label] = max(found.get(label, 0.0), scores[label], whole[label])
+        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        return [IntentScore(Intent(label), min(1.0, max(0.0, score))) for label, score in ranked]
+
+    def _trained(self) -> SoftmaxTextModel:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    single = [u for u in self._training if len(u.intents) == 1]
+                    self._model = SoftmaxTextModel(
+                        [u.text for u in single], [u.intents[0].value for u in single]
+                    )
+        return self._model
+
+
+def _clauses(text: str) -> list[str]:
+    parts = [part.strip() for part in _CLAUSE_BREAK.split(text)]
+    clauses = [part for part in parts if len(part.split()) >= MIN_CLAUSE_WORDS][:MAX_CLAUSES]
+    return clauses if len(clauses) > 1 else []

@@ -1,0 +1,109 @@
+"""Sparse text features for the offline intent model: words, word pairs and character n-grams.
+
+Character n-grams (2-5, inside word boundaries) carry typos ("cancle", "plumbr") and Hinglish
+spellings ("karo"/"kardo") to the words the model saw; word pairs keep short phrases ("no show").
+"""
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from adapters.nlp.intent_lexicon import concepts
+from adapters.nlp.normalise import normalise
+
+CHAR_NGRAMS = range(2, 6)
+CONCEPT_WEIGHT = 3.0
+
+
+def features(text: str) -> Counter[str]:
+    words = normalise(text).split()
+    grams: Counter[str] = Counter()
+    for word in words:
+        grams["w:" + word] += 1
+        padded = f" {word} "
+        for size in CHAR_NGRAMS:
+            for start in range(max(1, len(padded) - size + 1)):
+                grams["c:" + padded[start : start + size]] += 1
+    for left, right in itertools.pairwise(words):
+        grams[f"b:{left} {right}"] += 1
+    for concept, hits in concepts(" ".join(words)).items():
+        grams["k:" + concept] += hits
+    return grams
+
+
+class Vectoriser:
+    """TF-IDF (sublinear term frequency) over the vocabulary of the training texts, rows L2-normalised."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        counted = [features(t) for t in texts]
+        document_frequency: Counter[str] = Counter()
+        for grams in counted:
+            document_frequency.update(grams.keys())
+        vocabulary = sorted(document_frequency)
+        self.index = {gram: i for i, gram in enumerate(vocabulary)}
+        n = len(counted)
+        self.idf = np.array(
+            [math.log((1 + n) / (1 + document_frequency[g])) + 1.0 for g in vocabulary], dtype=np.float32
+        )
+        self.size = len(vocabulary)
+
+    def row(self, text: str) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+        """Column indices and weights of one text (unknown grams dropped)."""
+        grams = features(text)
+        columns = [self.index[g] for g in grams if g in self.index]
+        if not columns:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        cols = np.array(columns, dtype=np.int64)
+        tf = np.array(
+            [
+                (1.0 + math.log(grams[g])) * (CONCEPT_WEIGHT if g[0] == "k" else 1.0)
+                for g in grams
+                if g in self.index
+            ],
+            dtype=np.float32,
+        )
+        values = tf * self.idf[cols]
+        return cols, values / np.linalg.norm(values)
+
+    def matrix(self, texts: Sequence[str]) -> "SparseRows":
+        rows = [self.row(t) for t in texts]
+        return SparseRows(rows, self.size)
+
+
+class SparseRows:
+    """A row-sparse matrix in coordinate form, enough for X @ W and X.T @ G with numpy alone."""
+
+    def __init__(self, rows: Sequence[tuple[NDArray[np.int64], NDArray[np.float32]]], width: int) -> None:
+        self.height = len(rows)
+        self.width = width
+        self.row_ids = np.concatenate([np.full(len(c), i, dtype=np.int64) for i, (c, _) in enumerate(rows)])
+        self.cols = np.concatenate([c for c, _ in rows])
+        self.vals = np.concatenate([v for _, v in rows])
+        self._flat_cache: dict[tuple[int, int], NDArray[np.int64]] = {}
+
+    def dot(self, weights: NDArray[np.float32]) -> NDArray[np.float32]:
+        """X @ weights."""
+        products = np.take(weights, self.cols, axis=0) * self.vals[:, None]
+        return self._scatter(self._flat(self.row_ids, weights.shape[1]), products, self.height)
+
+    def transpose_dot(self, grad: NDArray[np.float32]) -> NDArray[np.float32]:
+        """X.T @ grad."""
+        products = np.take(grad, self.row_ids, axis=0) * self.vals[:, None]
+        return self._scatter(self._flat(self.cols, grad.shape[1]), products, self.width)
+
+    def _flat(self, targets: NDArray[np.int64], classes: int) -> NDArray[np.int64]:
+        key = (id(targets), classes)
+        if key not in self._flat_cache:
+            self._flat_cache[key] = (targets[:, None] * classes + np.arange(classes)).ravel()
+        return self._flat_cache[key]
+
+    @staticmethod
+    def _scatter(flat: NDArray[np.int64], products: NDArray[np.float32], length: int) -> NDArray[np.float32]:
+        classes = products.shape[1]
+        summed = np.bincount(flat, weights=products.ravel(), minlength=length * classes)
+        result: NDArray[np.float32] = summed.reshape(length, classes).astype(np.float32)
+        return result

@@ -1,0 +1,18 @@
+"""Measure the intent classifier on the held-out split (for `nexora nlp eval` and the tests)."""
+
+from application.nlp.evaluation import IntentReport, score_intents
+from application.nlp.labelled import LabelledData
+from application.nlp.ports import IntentClassifier
+
+
+class EvaluateIntents:
+    """Operators and CI run it; it reads only the shipped labelled data and stores nothing."""
+
+    def __init__(self, classifier: IntentClassifier, data: LabelledData) -> None:
+        self._classifier = classifier
+        self._data = data
+
+    async def execute(self, *, training_split: bool = False) -> IntentReport:
+        examples = self._data.intent_training() if training_split else self._data.intent_held_out()
+        predictions = [await self._classifier.classify(u.text) for u in examples]
+        return score_intents(examples, predictions)

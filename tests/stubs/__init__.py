@@ -1,0 +1,1 @@
+"""Local servers that speak the REST protocols of external services, for contract tests."""
