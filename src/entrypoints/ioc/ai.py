@@ -50,14 +50,21 @@ class AiAccountingProvider(Provider):
 
 
 class OfflineLlmProvider(Provider):
-    scope = Scope.APP
+    """Request-scoped, since the offline entity extractor reads the catalog through the request's session
+    (the Gemini model is app-wide: resolve LanguageModel from a request scope so both profiles work)."""
+
+    scope = Scope.REQUEST
 
     @provide
     def language_model(
-        self, intents: IntentClassifier, sentiment: SentimentAnalyzer, clock: Clock, meter: Meter
+        self,
+        intents: IntentClassifier,
+        sentiment: SentimentAnalyzer,
+        entities: EntityExtractor,
+        clock: Clock,
+        meter: Meter,
     ) -> LanguageModel:
-        """Entities are not wired in: the offline extractor is request-scoped (it reads the catalog)."""
-        return OfflineLlm(intents=intents, sentiment=sentiment, clock=clock, meter=meter)
+        return OfflineLlm(intents=intents, sentiment=sentiment, entities=entities, clock=clock, meter=meter)
 
 
 class GeminiLlmProvider(Provider):

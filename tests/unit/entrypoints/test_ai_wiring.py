@@ -1,6 +1,9 @@
 """NEXORA_LLM_PROVIDER picks the language model and the NLP services the whole app gets."""
 
 from pathlib import Path
+from typing import Any
+
+import msgspec
 
 from adapters.ai.gemini_llm import GeminiLlm
 from adapters.ai.offline_llm import OfflineLlm
@@ -15,11 +18,20 @@ from entrypoints.settings import load_settings
 from tests.stubs.gemini_stub import GeminiStub
 
 
-async def test_offline_provider_serves_the_offline_model_and_services(tmp_path: Path) -> None:
-    settings = load_settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'x.db'}", redis_url="")
+class Extracted(msgspec.Struct):
+    entities: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+async def test_offline_provider_serves_the_offline_model_and_services(seeded_sqlite_url: str) -> None:
+    settings = load_settings(database_url=seeded_sqlite_url, redis_url="")
     container = make_container(settings)
     try:
-        assert isinstance(await container.get(LanguageModel), OfflineLlm)
+        async with container() as request:
+            llm = await request.get(LanguageModel)
+            assert isinstance(llm, OfflineLlm)
+            found = await llm.generate_structured(Prompt.of("need a plumber at 560034 tomorrow"), Extracted)
+            assert found.entities["pincode"] == "560034"
+            assert found.entities["services"][0]["name"]
         assert isinstance(await container.get(SentimentAnalyzer), VaderSentiment)
         assert not isinstance(await container.get(IntentClassifier), GeminiIntentClassifier)
     finally:
@@ -38,11 +50,11 @@ async def test_gemini_provider_routes_model_and_nlp_services_through_gemini(
     )
     container = make_container(settings)
     try:
-        llm = await container.get(LanguageModel)
         intents = await container.get(IntentClassifier)
-        assert isinstance(llm, GeminiLlm)
         assert isinstance(await container.get(SentimentAnalyzer), GeminiSentiment)
         async with container() as request:
+            llm = await request.get(LanguageModel)
+            assert isinstance(llm, GeminiLlm)
             assert isinstance(await request.get(EntityExtractor), GeminiEntityExtractor)
 
         gemini_stub.reply_text('{"intents": [{"intent": "greeting", "confidence": 0.97}]}')
