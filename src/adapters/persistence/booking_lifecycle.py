@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.locking import hold_write_lock
 from domain.booking.entities import Booking, BookingId
 from domain.customer.entities import CustomerId
 from domain.provider.entities import Provider, ProviderId
@@ -20,6 +21,7 @@ class SqlaCustomerBookings:
         self._session = session
 
     async def get_for_update(self, customer_id: CustomerId, booking_id: BookingId) -> Booking | None:
+        await hold_write_lock(self._session)
         stmt = select(Booking).where(_b.user_id == customer_id, _b.id == booking_id).with_for_update()
         async with storage_errors():
             return (await self._session.scalars(stmt)).one_or_none()
@@ -45,6 +47,7 @@ class SqlaProviderRatings:
         self._session = session
 
     async def get_for_update(self, provider_id: ProviderId) -> Provider | None:
+        await hold_write_lock(self._session)
         stmt = select(Provider).where(t.providers.c.id == provider_id).with_for_update()
         async with storage_errors():
             return (await self._session.scalars(stmt)).one_or_none()

@@ -2,7 +2,8 @@
 
 On MariaDB the providers' rows are locked FOR UPDATE and their bookings re-read with a locking read (which
 sees the latest committed rows, not the transaction's snapshot), so two allocations for one provider run one
-after the other. SQLite ignores FOR UPDATE but has a single writer.
+after the other. SQLite ignores FOR UPDATE: there the session takes the database's write lock first
+(adapters.persistence.locking).
 """
 
 from collections.abc import Collection, Mapping, Sequence
@@ -14,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.locking import hold_write_lock
 from application.booking.errors import ReferenceTaken
 from domain.booking.entities import Booking, BookingId, BookingStatus
 from domain.booking.reference import BookingReference
@@ -50,6 +52,7 @@ class SqlaBookingRepository:
             .with_for_update(read=True)
         )
         async with storage_errors():
+            await hold_write_lock(self._session)
             await self._session.execute(lock)
             rows = (await self._session.execute(busy_stmt)).all()
         busy: dict[ProviderId, list[TimeSlot]] = {}

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.locking import hold_write_lock
 from application.complaint.ports import ComplaintContact, StaffMember
 from domain.complaint.entities import ACTIVE_STATUSES, Complaint, ComplaintId, ComplaintStatus
 from domain.customer.entities import CustomerId
@@ -40,6 +41,7 @@ class SqlaComplaintRepository:
             return await self._session.get(Complaint, complaint_id)
 
     async def get_for_update(self, complaint_id: ComplaintId) -> Complaint | None:
+        await hold_write_lock(self._session)
         stmt = (
             select(Complaint)
             .where(_c.id == complaint_id)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import joinedload
 
 from adapters.persistence import tables
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.locking import hold_write_lock
 from application.identity.errors import AccountExists
 from domain.customer.entities import Customer, CustomerId
 from domain.shared.email import Email
@@ -53,6 +54,7 @@ class SqlaCustomerRepository:
     async def get_for_update(self, customer_id: CustomerId) -> Customer | None:
         """One locking read for the account and its addresses: it sees the latest committed rows even when
         the transaction's REPEATABLE READ snapshot is older than the lock."""
+        await hold_write_lock(self._session)
         stmt = (
             select(Customer)
             .options(joinedload(Customer.addresses))  # type: ignore[arg-type]

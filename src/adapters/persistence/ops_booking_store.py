@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.locking import hold_write_lock
 from domain.booking.entities import Booking, BookingId, BookingStatus
 
 _b = t.bookings.c
@@ -18,6 +19,7 @@ class SqlaOpsBookingStore:
         self._session = session
 
     async def get_for_update(self, booking_id: BookingId) -> Booking | None:
+        await hold_write_lock(self._session)
         stmt = select(Booking).where(_b.id == booking_id).with_for_update()
         async with storage_errors():
             return (await self._session.scalars(stmt)).one_or_none()
