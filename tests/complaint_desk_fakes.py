@@ -61,7 +61,9 @@ def _breached(c: Complaint, now: datetime) -> bool:
 
 def _at_risk(c: Complaint, now: datetime) -> bool:
     first, resolution = at_risk_horizons()[c.priority]
-    return _due_by(c, now + first, now + resolution)
+    return (
+        c.first_responded_at is None and c.first_response_due_at < now + first
+    ) or c.resolution_due_at < now + resolution
 
 
 def _matches(c: Complaint, f: DeskFilter) -> bool:

@@ -29,6 +29,15 @@ class QueueItem:
     due_at: datetime
     status: str
     reason: str
+    claimed_by: int | None = None
+
+
+def queue_state(c: Complaint) -> tuple[str, int | None]:
+    """(status, claimant) of a complaint's entry: done once resolved or closed, else claimed by the
+    assignee or waiting."""
+    if c.status not in ACTIVE_STATUSES:
+        return "done", c.assigned_staff_id
+    return ("claimed" if c.assigned_staff_id is not None else "waiting"), c.assigned_staff_id
 
 
 class InMemoryComplaintRepository:
@@ -78,6 +87,12 @@ class InMemoryComplaintRepository:
         found = self._load(complaint_id)
         return found if found is not None and found.customer_id == customer_id else None
 
+    async def get_for_customer_update(
+        self, customer_id: CustomerId, complaint_id: ComplaintId
+    ) -> Complaint | None:
+        found = await self.get_for_update(complaint_id)
+        return found if found is not None and found.customer_id == customer_id else None
+
     async def add(self, complaint: Complaint) -> Complaint:
         complaint.id = ComplaintId(self._next_id)
         self._next_id += 1
@@ -90,15 +105,19 @@ class InMemoryComplaintRepository:
         item = self.queue.get(complaint.id)
         if item is not None:
             item.level, item.due_at = complaint.priority.value, queue_due(complaint)
-            if complaint.status not in ACTIVE_STATUSES:
-                item.status = "done"
-            elif item.status == "done":
-                item.status = "waiting"
+            item.score = complaint.priority_score
+            item.status, item.claimed_by = queue_state(complaint)
 
     async def enqueue(self, complaint: Complaint, *, reason: str, now: datetime) -> None:
         assert complaint.id is not None
+        status, claimed_by = queue_state(complaint)
         self.queue[complaint.id] = QueueItem(
-            complaint.priority_score, complaint.priority.value, queue_due(complaint), "waiting", reason[:200]
+            complaint.priority_score,
+            complaint.priority.value,
+            queue_due(complaint),
+            status,
+            reason[:200],
+            claimed_by,
         )
 
     def _all(self) -> list[Complaint]:
@@ -156,6 +175,12 @@ class FakeEscalationStaff:
 
     members: list[StaffMember] = field(default_factory=list)
     workload: dict[int, int] = field(default_factory=dict)
+    base: int | None = None  # the lowest complaint-working level (default: the lowest member level)
+
+    async def base_level(self) -> int:
+        if self.base is not None:
+            return self.base
+        return min((m.level for m in self.members), default=0)
 
     async def level_of(self, staff_id: int) -> int | None:
         return next((m.level for m in self.members if m.id == staff_id), None)
@@ -188,3 +213,26 @@ class FakeSentiment:
         if self.model_error:
             raise AIServiceError("sentiment", "the model did not answer")
         return self.score
+
+
+@dataclass
+class InMemoryMessageQueue:
+    """The MessageQueue port over a set of known message ids; entries by message id."""
+
+    messages: set[int] = field(default_factory=set)
+    flagged: set[int] = field(default_factory=set)
+    entries: dict[int, dict[str, object]] = field(default_factory=dict)
+
+    async def enqueue_message(
+        self, message_id: int, *, score: int, level: str, due_at: datetime, reason: str, now: datetime
+    ) -> bool:
+        if message_id not in self.messages:
+            return False
+        self.flagged.add(message_id)
+        created = self.entries.get(message_id, {}).get("created_at", now)
+        self.entries[message_id] = {
+            "item_type": "message", "message_id": message_id, "complaint_id": None, "score": score,
+            "level": level, "due_at": due_at, "status": "waiting", "reason": reason[:200],
+            "created_at": created,
+        }  # fmt: skip
+        return True

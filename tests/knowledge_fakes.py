@@ -127,8 +127,9 @@ class HashingEmbedder:
 
 
 class InMemoryVectorIndex:
-    def __init__(self) -> None:
+    def __init__(self, location: str = "memory") -> None:
         self.spaces: dict[str, dict[str, VectorRecord]] = {}
+        self.location = location
 
     async def upsert(self, records: Sequence[VectorRecord], *, namespace: str) -> None:
         self.spaces.setdefault(namespace, {}).update({r.id: r for r in records})

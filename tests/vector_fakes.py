@@ -27,8 +27,9 @@ def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 class InMemoryVectorIndex:
-    def __init__(self) -> None:
+    def __init__(self, location: str = "memory") -> None:
         self.spaces: dict[str, dict[str, VectorRecord]] = {}
+        self.location = location
 
     async def upsert(self, records: Sequence[VectorRecord], *, namespace: str) -> None:
         _check(namespace)

@@ -66,7 +66,11 @@ def configure_logging(*, level: str = "INFO", json_logs: bool = False) -> None:
     renderer: Any = (
         structlog.processors.JSONRenderer()
         if json_logs
-        else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
+        else structlog.dev.ConsoleRenderer(
+            colors=sys.stderr.isatty(),
+            # Local variables in tracebacks would print API keys, tokens and customer text.
+            exception_formatter=structlog.dev.RichTracebackFormatter(show_locals=False),
+        )
     )
     structlog.configure(
         processors=[

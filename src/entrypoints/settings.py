@@ -20,6 +20,7 @@ class Environment(StrEnum):
     TEST = "test"
 
 
+OFFLINE_EMBEDDING_DIMENSION = 256  # WordLlama l2_supercat (adapters.ai.wordllama_embedder; a test checks)
 DEFAULT_LLM_PRICES = "gemini-2.5-flash-lite=0.10/0.40,gemini-2.5-flash=0.30/2.50,gemini-2.5-pro=1.25/10.00"
 
 
@@ -71,7 +72,12 @@ class Settings(BaseSettings):
     llm_model_light: Annotated[str, Field(min_length=1, max_length=100)] = "gemini-2.5-flash-lite"
     llm_model_strong: Annotated[str, Field(min_length=1, max_length=100)] = "gemini-2.5-flash"
     llm_prices: str = DEFAULT_LLM_PRICES
-    llm_timeout_seconds: Annotated[float, Field(gt=0, le=300)] = 30.0
+    llm_timeout_seconds: Annotated[float, Field(gt=0, le=300)] = 10.0
+    llm_deadline_seconds: Annotated[float, Field(gt=0, le=600)] = 15.0
+    ai_breaker_failures: Annotated[int, Field(ge=1, le=100)] = 5
+    ai_breaker_cooldown_seconds: Annotated[float, Field(gt=0, le=600)] = 30.0
+    ai_rate_limit_per_minute: Annotated[int, Field(ge=0, le=100_000)] = 30
+    knowledge_vector_budget_seconds: Annotated[float, Field(gt=0, le=60)] = 2.5
     llm_max_attempts: Annotated[int, Field(ge=1, le=10)] = 4
     llm_cache_ttl_seconds: Annotated[int, Field(ge=0, le=30 * 86400)] = 86400
     embedding_provider: Literal["auto", "offline", "gemini"] = "auto"
@@ -80,7 +86,8 @@ class Settings(BaseSettings):
     vector_provider: Literal["local", "pinecone"] = "local"
     pinecone_api_key: SecretStr | None = None
     pinecone_index_host: str | None = None
-    pinecone_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 10.0
+    pinecone_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 3.0
+    pinecone_deadline_seconds: Annotated[float, Field(gt=0, le=600)] = 8.0
 
     @field_validator("database_url")
     @classmethod
@@ -155,6 +162,17 @@ class Settings(BaseSettings):
             raise ValueError(
                 "NEXORA_PINECONE_API_KEY and NEXORA_PINECONE_INDEX_HOST are required when "
                 "NEXORA_VECTOR_PROVIDER=pinecone"
+            )
+        if (
+            self.vector_provider == "pinecone"
+            and self.resolved_embedding_provider == "offline"
+            and self.embedding_dimension != OFFLINE_EMBEDDING_DIMENSION
+        ):
+            raise ValueError(
+                f"NEXORA_EMBEDDING_DIMENSION={self.embedding_dimension} does not match the offline embedder, "
+                f"which gives {OFFLINE_EMBEDDING_DIMENSION}-dimension vectors: with NEXORA_VECTOR_PROVIDER="
+                f"pinecone set it to {OFFLINE_EMBEDDING_DIMENSION} (and create the index with that "
+                "dimension) or use NEXORA_EMBEDDING_PROVIDER=gemini"
             )
         return self
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.persistence import tables
@@ -71,6 +71,26 @@ async def test_pick_above_takes_the_lowest_higher_level_that_works_complaints_th
         assert above_senior.id == manager
         assert above_senior.email.endswith("@nexora.in")
         assert await staff.pick_above(70) is None
+        assert await staff.base_level() == 40  # support_agent: the lowest role that works complaints
+
+
+async def test_base_level_follows_the_roles_that_may_work_complaints(engine: AsyncEngine) -> None:
+    r, rp = tables.roles.c, tables.role_permissions.c
+    async with engine.begin() as conn:
+        agent = await conn.scalar(select(r.id).where(r.code == "support_agent"))
+        await conn.execute(
+            delete(tables.role_permissions).where(
+                rp.role_id == agent, rp.permission_code == "complaints.manage"
+            )
+        )
+    try:
+        async with create_session_factory(engine)() as session:
+            assert await SqlaEscalationStaff(session).base_level() == 50  # now senior_agent
+    finally:
+        async with engine.begin() as conn:
+            await conn.execute(
+                insert(tables.role_permissions).values(role_id=agent, permission_code="complaints.manage")
+            )
 
 
 async def test_contact_is_the_customers_and_none_once_deleted(engine: AsyncEngine) -> None:

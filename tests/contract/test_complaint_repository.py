@@ -25,6 +25,7 @@ from domain.customer.entities import CustomerId
 from tests.complaint_fakes import InMemoryComplaintRepository
 from tests.complaint_sql import (
     add_customer,
+    add_staff,
     complaint_mariadb_url,
     complaint_sqlite_url,
     empty_complaints_engine,
@@ -52,6 +53,7 @@ class Harness:
     fresh: Callable[[], Awaitable[Unit]]  # a new unit of work
     queue: Callable[[int], Awaitable[dict[str, Any] | None]]
     customers: tuple[CustomerId, CustomerId]
+    new_staff: Callable[[], Awaitable[int]]  # an active staff member's id
 
 
 def _memory() -> Harness:
@@ -68,7 +70,12 @@ def _memory() -> Harness:
         item = fake.queue.get(complaint_id)
         return None if item is None else {**item.__dict__}
 
-    return Harness(fake, commit, fresh, queue, (CustomerId(1), CustomerId(2)))
+    staff = iter(range(100, 200))
+
+    async def new_staff() -> int:
+        return next(staff)
+
+    return Harness(fake, commit, fresh, queue, (CustomerId(1), CustomerId(2)), new_staff)
 
 
 async def _sql(engine: AsyncEngine, sessions: list[AsyncSession]) -> Harness:
@@ -87,7 +94,11 @@ async def _sql(engine: AsyncEngine, sessions: list[AsyncSession]) -> Harness:
 
     first = unit()
     customers = (CustomerId(await add_customer(engine, NOW)), CustomerId(await add_customer(engine, NOW)))
-    return Harness(first.repo, first.commit, fresh, queue, customers)
+
+    async def new_staff() -> int:
+        return await add_staff(engine, "senior_agent", NOW)
+
+    return Harness(first.repo, first.commit, fresh, queue, customers, new_staff)
 
 
 @pytest.fixture(params=["memory", "sqlite", pytest.param("mariadb", marks=pytest.mark.mariadb)])
@@ -278,3 +289,42 @@ async def test_get_for_update_reads_the_latest_committed_state_not_a_cached_copy
     locked = await first.repo.get_for_update(complaint_id)
     assert locked is not None
     assert locked.escalation_level == 3
+
+
+async def test_get_for_customer_update_locks_only_the_owners_complaint(harness: Harness) -> None:
+    me, other = harness.customers
+    complaint_id = await stored(harness, new_complaint(me))
+    repo = (await harness.fresh()).repo
+    found = await repo.get_for_customer_update(me, complaint_id)
+    assert found is not None
+    assert found.id == complaint_id
+    assert await repo.get_for_customer_update(other, complaint_id) is None
+    assert await repo.get_for_customer_update(me, ComplaintId(complaint_id + 999)) is None
+
+
+def claimant(row: dict[str, Any]) -> object:
+    return row.get("claimed_by_staff_id", row.get("claimed_by"))
+
+
+async def test_the_queue_entry_follows_score_level_and_assignee_on_save(harness: Harness) -> None:
+    me, _ = harness.customers
+    complaint_id = await stored(harness, new_complaint(me, priority=Priority.LOW, score=10))
+    senior = await harness.new_staff()
+    unit = await harness.fresh()
+    complaint = await unit.repo.get_for_update(complaint_id)
+    assert complaint is not None
+    complaint.escalate(now=NOW, reason="first response overdue", to_staff_id=senior,
+                       breach=Breach.FIRST_RESPONSE)  # fmt: skip
+    await unit.repo.save(complaint)
+    await unit.commit()
+
+    row = await harness.queue(complaint_id) or {}
+    assert (row["score"], row["level"], row["status"], claimant(row)) == (35, "medium", "claimed", senior)
+
+    unit = await harness.fresh()
+    complaint = await unit.repo.get_for_update(complaint_id)
+    assert complaint is not None
+    complaint.resolve("Refunded", now=NOW, staff_id=senior)
+    await unit.repo.save(complaint)
+    await unit.commit()
+    assert (await harness.queue(complaint_id) or {})["status"] == "done"

@@ -15,10 +15,12 @@ from adapters.persistence import tables
 from adapters.persistence.complaint_repository import SqlaComplaintRepository
 from adapters.persistence.engine import create_engine, create_session_factory
 from domain.complaint.entities import Complaint, ComplaintType, Priority
+from domain.complaint.policy import MONITOR_INTERVAL
 from domain.customer.entities import CustomerId
 from entrypoints.http.complaint_monitor import complaint_monitor
 from entrypoints.ioc.container import make_container
 from entrypoints.settings import Settings
+from entrypoints.worker.complaint_schedule import monitor_cron
 from entrypoints.worker.settings import build_worker_settings
 from tests.complaint_sql import add_customer, add_staff
 from tests.conftest import DatabaseFactory, migrated
@@ -95,6 +97,8 @@ async def test_arq_cron_job_escalates_an_overdue_complaint_when_the_worker_start
     worker_settings = build_worker_settings(settings)
     crons = [c for c in worker_settings["cron_jobs"] if c.name == "cron:escalate_breached_complaints"]
     assert len(crons) == 1
+    expected = monitor_cron(MONITOR_INTERVAL)  # the schedule comes from the one configured interval
+    assert (crons[0].second, crons[0].minute) == (expected.get("second"), expected.get("minute"))
     worker_settings.update(burst=True, handle_signals=False, poll_delay=0.05, cron_jobs=crons)
     worker = create_worker(worker_settings)
     try:

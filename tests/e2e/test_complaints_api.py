@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import insert, select, update
@@ -182,6 +183,7 @@ async def test_bad_input_and_missing_token_are_refused(client: Client) -> None:
         {**good, "subject": "x" * 201},
         {**good, "description": ""},
         {**good, "bookingId": 0},
+        {**good, "bookingId": 10**19},  # beyond 64 bits: refused, never sent to the database
         {**good, "priority": "critical"},
         {"type": "other"},
     ]
@@ -248,7 +250,9 @@ async def test_reopen_works_within_the_window_and_is_refused_otherwise(
     )  # fmt: skip
     complaint_id = created.json()["id"]
     path = f"{COMPLAINTS}/{complaint_id}/reopen"
-    assert_problem(await client.post(path, json={}, headers=me["headers"]), 422, "transition_not_allowed")
+    not_resolved = await client.post(path, json={}, headers=me["headers"])
+    assert_problem(not_resolved, 422, "transition_not_allowed")
+    assert not_resolved.json()["detail"] == "only a resolved complaint can be reopened; this one is open"
     await as_staff(
         profile_settings, complaint_id, lambda c, now: c.resolve("Re-cleaned", now=now, staff_id=None)
     )
@@ -272,3 +276,14 @@ async def test_reopen_works_within_the_window_and_is_refused_otherwise(
     assert (await client.get(f"{COMPLAINTS}/{complaint_id}", headers=me["headers"])).json()[
         "status"
     ] == "resolved"
+
+
+@pytest.mark.parametrize("suffix", ["", "/updates", "/reopen"])
+async def test_ids_beyond_64_bits_are_a_400_problem_not_a_crash(client: Client, suffix: str) -> None:
+    me = await sign_up(client)
+    url = f"{COMPLAINTS}/10000000000000000000{suffix}"
+    get = await client.get(url, headers=me["headers"])
+    post = await client.post(url, json={"message": "hello", "reason": "x"}, headers=me["headers"])
+    for response in (get, post):
+        if response.status_code != 405:  # GET .../reopen does not exist
+            assert_problem(response, 400, "invalid_request")

@@ -101,3 +101,19 @@ def test_seeding_ingests_the_shipped_policies_even_when_the_demo_data_exists(
     assert re.search(r"knowledge base: \d of 5 shipped policy documents", seeded.output), seeded.output
     for slug in POLICIES:
         assert slug in listed.output
+
+
+def test_ingest_reports_an_oversize_file_and_goes_on_with_the_rest_when_given_a_folder(
+    runner: CliRunner, empty_db: dict[str, str], tmp_path: Path
+) -> None:
+    slug = f"zz-inverter-notes-{uuid.uuid4().hex[:6]}"
+    (tmp_path / "aa-huge.md").write_text("# Huge\n\n" + "word " * 1_100_000)
+    notes = "# Inverter Notes\n\n## Battery\n\nTop up distilled water monthly.\n"
+    (tmp_path / f"{slug}.md").write_text(notes)
+
+    result = runner.invoke(cli, ["docs", "ingest", str(tmp_path)], env=empty_db)
+
+    assert result.exit_code == 1, result.output
+    assert re.search(r"aa-huge\.md.*refused.*at most 5,242,880", result.output), result.output
+    assert re.search(rf"{slug}\s+│\s+created", result.output), result.output
+    assert "some files were refused" in result.output

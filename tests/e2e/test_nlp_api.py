@@ -61,6 +61,27 @@ async def test_a_single_request_gets_its_intent_first_in_english_or_hinglish(
     assert {i["intent"] for i in body["intents"]} <= LABELS
 
 
+async def test_a_cancellation_the_customer_asks_not_to_make_is_not_reported_as_one(client: Client) -> None:
+    body = await _post(client, "intents", "do not cancel my booking")
+
+    assert "cancel_booking" not in {i["intent"] for i in body["intents"]}
+
+
+async def test_entities_read_a_numeric_date_day_first_and_raat_12_as_midnight(client: Client) -> None:
+    on_date = await _post(client, "entities", "AC service on 25/12 raat 12 baje, budget 500-800")
+
+    start = datetime.fromisoformat(on_date["when"]["start"])
+    assert (start.month, start.day, start.hour) == (12, 26, 0)  # midnight after the night of 25 December
+    assert start.year < 2100
+    assert on_date["budget"] == {"amount": "800.00", "currency": "INR"}
+
+
+async def test_hindi_negation_after_praise_reads_negative(client: Client) -> None:
+    body = await _post(client, "sentiment", "kaam accha nahi tha")
+
+    assert body["score"] < 0
+
+
 async def test_entities_name_the_service_window_pincode_quantity_and_budget_when_the_message_has_them(
     client: Client,
 ) -> None:

@@ -189,3 +189,56 @@ async def test_notes_are_refused_on_a_closed_complaint_and_for_a_customer_token(
 
     assert_problem(closed, 422, "complaint_closed")
     assert_problem(as_customer, 401, "unauthenticated")
+
+
+async def test_a_staff_status_note_is_never_shown_to_the_customer(desk: Desk) -> None:
+    complaint_id = await desk.file()
+
+    started = await desk.post(
+        f"{COMPLAINTS}/{complaint_id}/status", desk.senior, {"status": "in_progress", "note": "INTERNAL: vip"}
+    )
+    escalated = await desk.post(
+        f"{COMPLAINTS}/{complaint_id}/status",
+        desk.senior,
+        {"status": "escalated", "note": "INTERNAL: fraud suspected"},
+    )
+
+    assert started.status_code == 200, started.text
+    assert escalated.status_code == 200, escalated.text
+    notes = [e["message"] for e in escalated.json()["timeline"] if e["isInternal"]]
+    assert "INTERNAL: vip" in notes
+    assert "INTERNAL: fraud suspected" in notes
+    seen = await desk.seen_by_customer(complaint_id)
+    assert "INTERNAL" not in seen
+    assert "Escalated to a senior team member" in seen
+
+
+async def test_escalating_by_hand_reassigns_to_a_senior_member_and_answers_masked(desk: Desk) -> None:
+    complaint_id = await desk.file()
+
+    escalated = await desk.post(f"{COMPLAINTS}/{complaint_id}/status", desk.manager, {"status": "escalated"})
+
+    assert escalated.status_code == 200, escalated.text
+    body = escalated.json()
+    assert body["status"] == "escalated"
+    assert body["assignedStaffId"] not in (None, ROHIT)  # above the support agents' level
+    assert (
+        body["customer"]["contactMasked"] is True
+    )  # the manager may see PII, but only a logged read shows it
+    log = await desk.ops.activity(desk.manager, action="complaints.view_pii", targetId=str(complaint_id))
+    assert log == []
+
+
+@pytest.mark.parametrize("path", ["", "/assign", "/status", "/resolve", "/notes"])
+async def test_ids_beyond_64_bits_are_refused_not_crashed(desk: Desk, path: str) -> None:
+    huge = 10**19
+    url = f"{COMPLAINTS}/{huge}{path}"
+    if path:
+        response = await desk.post(
+            url, desk.manager, {"staffId": ROHIT, "status": "closed", "note": "x", "message": "x"}
+        )
+    else:
+        response = await desk.ops.client.get(url, headers=bearer(desk.manager))
+    assert_problem(response, 400, "invalid_request")
+    assigned = await desk.post(f"{COMPLAINTS}/{UNKNOWN}/assign", desk.manager, {"staffId": huge})
+    assert_problem(assigned, 400, "invalid_request")

@@ -211,7 +211,7 @@ async def test_analytics_counts_agree_with_each_other_and_csv_carries_the_same_f
     assert len(body["trend"]) == 61
     assert sum(d["opened"] for d in body["trend"]) == body["total"]
     assert exported.status_code == 200, exported.text
-    assert exported.headers["content-type"].startswith("text/csv")
+    assert exported.headers["content-type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(exported.text)))
     assert rows[0] == ["section", "key", "metric", "value"]
     assert ["summary", "all", "complaints", str(body["total"])] in rows

@@ -1,8 +1,6 @@
 """The SLA monitor on real databases with a fake clock: every level breaches on time and escalates once
-per breach (SQLite and MariaDB), and two monitors running at once on MariaDB never escalate a breach
-twice."""
+per breach (SQLite and MariaDB). Two monitors at once: tests/integration/test_complaint_races.py."""
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -18,8 +16,9 @@ from adapters.persistence.complaint_repository import (
     SqlaEscalationStaff,
 )
 from adapters.persistence.customer_repository import SqlaUnitOfWork
-from adapters.persistence.engine import create_engine, create_session_factory
+from adapters.persistence.engine import create_session_factory
 from application.complaint.commands.escalate_breached import EscalateBreachedComplaints, EscalationReport
+from application.complaint.escalation import Escalator
 from application.identity.actors import SystemActor
 from domain.complaint.entities import Complaint, ComplaintStatus, ComplaintType, Priority, UpdateKind
 from domain.complaint.policy import LEVEL_ORDER, SERVICE_LEVELS
@@ -54,13 +53,11 @@ async def run_monitor(engine: AsyncEngine, clock: FakeClock) -> EscalationReport
 
 
 def monitor(session: AsyncSession, clock: FakeClock) -> EscalateBreachedComplaints:
+    escalator = Escalator(
+        SqlaEscalationStaff(session), SqlaComplaintFacts(session), SqlaBookingOutbox(session)
+    )
     return EscalateBreachedComplaints(
-        SqlaComplaintRepository(session),
-        SqlaEscalationStaff(session),
-        SqlaComplaintFacts(session),
-        SqlaBookingOutbox(session),
-        SqlaUnitOfWork(session),
-        clock,
+        SqlaComplaintRepository(session), escalator, SqlaUnitOfWork(session), clock
     )
 
 
@@ -121,7 +118,7 @@ async def test_each_level_breaches_on_time_and_escalates_once_per_breach(engine:
         clock.current = due
         report = await run_monitor(engine, clock)
         assert report.escalations, f"nothing escalated at {due}"
-        seen.extend((e.complaint_id, e.breach) for e in report.escalations)
+        seen.extend((e.complaint_id, b) for e in report.escalations for b in e.breaches)
         after = await state(engine)
         assert (await run_monitor(engine, clock)).escalations == []
         assert await state(engine) == after
@@ -141,31 +138,3 @@ async def test_each_level_breaches_on_time_and_escalates_once_per_breach(engine:
         o = tables.outbox.c
         subjects = (await conn.execute(select(o.subject))).scalars().all()
     assert len(subjects) == 4 * len(ids)  # customer + new assignee, for each of two breaches
-
-
-@pytest.mark.mariadb
-@pytest.mark.parametrize("engine", ["mariadb"], indirect=True)
-async def test_two_monitors_at_once_escalate_each_breach_exactly_once(engine: AsyncEngine) -> None:
-    agent = await add_staff(engine, "support_agent", START)
-    await add_staff(engine, "senior_agent", START)
-    await add_staff(engine, "ops_manager", START)
-    ids = await file_complaints(engine, [Priority.CRITICAL] * 40, agent)
-    clock = FakeClock(START + timedelta(hours=5))  # both SLAs of every complaint are breached
-    other = create_engine(str(engine.url.render_as_string(hide_password=False)))
-    try:
-        reports = await asyncio.gather(run_monitor(engine, clock), run_monitor(other, clock))
-    finally:
-        await other.dispose()
-    done = [(e.complaint_id, e.breach) for r in reports for e in r.escalations]
-    assert len(done) == len(set(done)) == 2 * len(ids)
-    c, u = tables.complaints.c, tables.complaint_updates.c
-    async with engine.connect() as conn:
-        levels = (await conn.execute(select(c.escalation_level).where(c.id.in_(ids)))).scalars().all()
-        entries = await conn.scalar(
-            select(func.count()).where(u.complaint_id.in_(ids), u.kind == UpdateKind.ESCALATION.value)
-        )
-        notices = await conn.scalar(select(func.count()).select_from(tables.outbox))
-    assert levels == [2] * len(ids)
-    assert entries == 2 * len(ids)
-    assert notices == 4 * len(ids)
-    assert (await run_monitor(engine, clock)).escalations == []

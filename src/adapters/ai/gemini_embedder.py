@@ -12,6 +12,7 @@ import numpy as np
 from google import genai
 from google.genai import types
 
+from adapters.ai.circuit_breaker import CircuitBreaker
 from adapters.ai.retry import RetryPolicy, with_retries
 from adapters.ai.wordllama_embedder import unit_rows
 from application.ai.ports import AIServiceError, EmbeddingTask
@@ -29,12 +30,16 @@ class GeminiEmbedder:
         model: str = "gemini-embedding-001",
         dimension: int = 768,
         retry: RetryPolicy | None = None,
-        timeout_seconds: float = 30.0,
+        timeout_seconds: float = 10.0,
+        deadline_seconds: float = 15.0,
         max_concurrency: int = 4,
+        breaker: CircuitBreaker | None = None,
     ) -> None:
+        """`timeout_seconds` bounds each attempt, `deadline_seconds` each batch with its retries."""
         self._client, self._model, self._dimension = client, model, dimension
         self._retry = retry or RetryPolicy()
-        self._timeout = timeout_seconds
+        self._timeout, self._deadline = timeout_seconds, deadline_seconds
+        self._breaker = breaker or CircuitBreaker(SERVICE)
         self._slots = asyncio.Semaphore(max_concurrency)
 
     @property
@@ -60,8 +65,9 @@ class GeminiEmbedder:
 
     async def _embed_batch(self, texts: list[str], task: EmbeddingTask) -> list[list[float]]:
         async with self._slots:
-            response = await with_retries(
-                lambda: self._call(texts, task), service=SERVICE, policy=self._retry
+            response = await self._breaker.call(
+                lambda: with_retries(lambda: self._call(texts, task), service=SERVICE, policy=self._retry),
+                deadline_seconds=self._deadline,
             )
         embeddings = response.embeddings or []
         values = [embedding.values or [] for embedding in embeddings]

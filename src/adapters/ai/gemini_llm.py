@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from google import genai
 from google.genai import types
 
+from adapters.ai.circuit_breaker import CircuitBreaker
 from adapters.ai.json_schema import decode_reply, response_schema
 from adapters.ai.metering import Meter
 from adapters.ai.response_cache import CachedReply, ResponseCache
@@ -39,9 +40,14 @@ class GeminiLlm:
         cache: ResponseCache,
         retry: RetryPolicy,
         timeout_seconds: float,
+        deadline_seconds: float = 15.0,
+        breaker: CircuitBreaker | None = None,
     ) -> None:
+        """`timeout_seconds` bounds each attempt, `deadline_seconds` the whole call with its retries; the
+        breaker (one per instance unless given) fails calls fast while Gemini keeps failing."""
         self._client, self._models, self._meter, self._cache = client, dict(models), meter, cache
-        self._retry, self._timeout = retry, timeout_seconds
+        self._retry, self._timeout, self._deadline = retry, timeout_seconds, deadline_seconds
+        self._breaker = breaker or CircuitBreaker(SERVICE)
 
     async def generate(self, prompt: Prompt, *, tier: ModelTier = ModelTier.STRONG) -> Generation:
         return await self._generate(prompt, tier, None)
@@ -57,8 +63,11 @@ class GeminiLlm:
         model, started = self._models[tier], self._meter.start()
         usage: types.GenerateContentResponseUsageMetadata | None = None
         try:
-            first, rest = await with_retries(
-                lambda: self._open_stream(model, prompt), service=SERVICE, policy=self._retry
+            first, rest = await self._breaker.call(
+                lambda: with_retries(
+                    lambda: self._open_stream(model, prompt), service=SERVICE, policy=self._retry
+                ),
+                deadline_seconds=self._deadline,
             )
             async for chunk in _guarded(rest, first):
                 usage = chunk.usage_metadata or usage
@@ -102,8 +111,11 @@ class GeminiLlm:
             await self._meter.record(started, model=model, tier=tier, purpose=prompt.purpose, cached=True)
             return Generation(text=cached.text, usage=self._meter.usage(model, 0, 0), cached=True)
         try:
-            response = await with_retries(
-                lambda: self._call(model, prompt, schema), service=SERVICE, policy=self._retry
+            response = await self._breaker.call(
+                lambda: with_retries(
+                    lambda: self._call(model, prompt, schema), service=SERVICE, policy=self._retry
+                ),
+                deadline_seconds=self._deadline,
             )
             text = _text(response)
         except AIServiceError:

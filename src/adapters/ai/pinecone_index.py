@@ -8,7 +8,7 @@ Whatever still fails becomes AIServiceError.
 """
 
 import asyncio
-from collections.abc import Awaitable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Coroutine, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -21,6 +21,7 @@ from pinecone.errors.exceptions import (
     ResponseParsingError,
 )
 
+from adapters.ai.circuit_breaker import CircuitBreaker
 from adapters.ai.vector_validation import checked_namespace, checked_records
 from application.ai.ports import AIServiceError, MetadataValue, VectorMatch, VectorRecord
 
@@ -46,11 +47,25 @@ def pinecone_filter(where: Mapping[str, MetadataValue] | None) -> dict[str, Any]
 
 class PineconeVectorIndex:
     def __init__(
-        self, index: AsyncIndex, *, deadline_seconds: float = 60.0, max_concurrency: int = 4
+        self,
+        index: AsyncIndex,
+        *,
+        deadline_seconds: float = 10.0,
+        max_concurrency: int = 4,
+        breaker: CircuitBreaker | None = None,
+        location: str | None = None,
     ) -> None:
+        """`deadline_seconds` bounds each operation with the SDK's retries; the breaker (one per instance
+        unless given) fails operations fast while Pinecone keeps failing."""
         self._index = index
         self._deadline = deadline_seconds
         self._slots = asyncio.Semaphore(max_concurrency)
+        self._breaker = breaker or CircuitBreaker(SERVICE)
+        self._location = location or SERVICE
+
+    @property
+    def location(self) -> str:
+        return self._location
 
     async def upsert(self, records: Sequence[VectorRecord], *, namespace: str) -> None:
         checked = checked_records(records, namespace)
@@ -108,10 +123,16 @@ class PineconeVectorIndex:
         async with self._slots:
             await self._call(self._index.upsert(vectors=batch, namespace=namespace))
 
-    async def _call(self, operation: Awaitable[T]) -> T:
-        with pinecone_errors():
-            async with asyncio.timeout(self._deadline):
-                return await operation
+    async def _call(self, operation: Coroutine[Any, Any, T]) -> T:
+        try:
+            return await self._breaker.call(lambda: _translated(operation), deadline_seconds=self._deadline)
+        finally:
+            operation.close()  # never awaited when the breaker is open
+
+
+async def _translated(operation: Awaitable[T]) -> T:
+    with pinecone_errors():
+        return await operation
 
 
 @contextmanager

@@ -40,6 +40,10 @@ class SqlaVectorIndex:
         self._snapshots: dict[str, NamespaceSnapshot] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
+    @property
+    def location(self) -> str:
+        return "local"
+
     async def upsert(self, records: Sequence[VectorRecord], *, namespace: str) -> None:
         checked = checked_records(records, namespace)
         if not checked:

@@ -23,6 +23,11 @@ def read_concepts(path: Path = CONCEPTS_FILE) -> dict[str, tuple[str, ...]]:
     return concepts
 
 
+def phrase_pattern(phrase: str) -> "re.Pattern[str]":
+    """How one phrase of the lexicon matches normalised text."""
+    return _pattern((phrase,))
+
+
 def _pattern(phrases: tuple[str, ...]) -> "re.Pattern[str]":
     """Whole words, except a trailing `*` that allows any ending (`cancel*` matches "cancelled")."""
     alternatives = []

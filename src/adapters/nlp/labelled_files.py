@@ -12,7 +12,7 @@ from application.nlp.ports import Intent
 
 DATA = Path(__file__).parent / "data"
 TRAIN = DATA / "intents_train.tsv"
-HELD_OUT = DATA / "intents_heldout.tsv"
+HELD_OUT = (DATA / "intents_heldout.tsv", DATA / "intents_heldout2.tsv", DATA / "intents_heldout3.tsv")
 ENTITIES = DATA / "entities.jsonl"
 
 
@@ -60,8 +60,10 @@ class ShippedLabelledData:
     def intent_training(self) -> Sequence[LabelledUtterance]:
         return _cached(TRAIN)
 
-    def intent_held_out(self) -> Sequence[LabelledUtterance]:
-        return _cached(HELD_OUT)
+    def intent_held_out(self, number: int = 1) -> Sequence[LabelledUtterance]:
+        if not 1 <= number <= len(HELD_OUT):
+            raise ValueError(f"there are {len(HELD_OUT)} held-out splits, not {number}")
+        return _cached(HELD_OUT[number - 1])
 
     def entity_cases(self) -> Sequence[EntityCase]:
         return _cached_entities()

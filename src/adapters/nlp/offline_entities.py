@@ -11,14 +11,16 @@ from domain.booking.reference import FORMAT as REFERENCE_FORMAT
 from domain.booking.reference import BookingReference
 from domain.shared.errors import InvalidValue
 from domain.shared.money import Money
+from domain.shared.pincode import Pincode
 
 MAX_TEXT = 2000
 MAX_CLAUSES = 6
 """Clauses searched one by one for services; more would let one long message cost many catalog searches."""
 _REFERENCE = re.compile(r"\bBK[-\s]?(\d{8})[-\s]?(\d{4,6})\b", re.IGNORECASE)
 _PINCODE = re.compile(
-    r"(?<![\d₹,.])(?<!rs )(?<!rs\. )(?<!inr )\b([1-8]\d{5})\b(?!\d|,\d|\s*(?:rs|rupees|₹|/-))"
+    r"(?<![\d₹,.])(?<!₹ )(?<!rs )(?<!rs\. )(?<!inr )\b([1-9]\d{5})\b(?!\d|,\d|\s*(?:rs|rupees|₹|/-))"
 )
+"""Six digits not marked as money; the domain Pincode (first digit 1-9) has the last word."""
 _AMOUNT = r"(\d{1,3}(?:,\d{2,3})+|\d+(?:\.\d{1,2})?)\s*(k|thousand|hazaar|hazar|lakh)?"
 _BUDGET_CUE = re.compile(
     r"\b(?:under|below|within|upto|up\s+to|max(?:imum)?|budget(?:\s+(?:of|is))?|less\s+than|not\s+more\s+than"
@@ -31,6 +33,8 @@ _BUDGET_AFTER = re.compile(
     + r"\s*(?:rs\.?|rupees|rupaye|₹|/-)?\s*(?:ke\s+andar|tak|se\s+kam|max(?:imum)?|or\s+less|at\s+most)\b",
     re.IGNORECASE,
 )
+_RANGE_END = re.compile(r"\s*(?:-|\u2013|to|se)\s*(?:rs\.?|inr|₹)?\s*" + _AMOUNT + r"\b", re.IGNORECASE)
+"""The upper end of a range right after a budget amount ("budget 500-800", "rs 2k to 3k")."""
 _CURRENCY_AMOUNT = re.compile(
     r"(?:₹|\brs\.?|\binr)\s*" + _AMOUNT + r"\b|\b" + _AMOUNT + r"\s*(?:rs\b|rupees\b|rupaye\b|/-)",
     re.IGNORECASE,
@@ -92,11 +96,11 @@ class OfflineEntityExtractor:
         reference = _reference(text)
         rest = _REFERENCE.sub(" ", text)
         budget = _budget(rest)
-        pincode = _PINCODE.search(rest.lower())
+        pincode = _pincode(rest.lower())
         return Entities(
             services=await self._resolve_services(rest),
             when=find_window(_without_numbers_of_other_kinds(rest), now),
-            pincode=pincode.group(1) if pincode else None,
+            pincode=pincode,
             booking_reference=reference,
             quantity=_quantity(rest),
             budget=budget,
@@ -135,10 +139,21 @@ def _amount(digits: str, scale: str | None) -> Decimal | None:
         return None
 
 
+def _pincode(text: str) -> str | None:
+    for match in _PINCODE.finditer(text):
+        try:
+            return Pincode(match.group(1)).value
+        except InvalidValue:
+            continue
+    return None
+
+
 def _budget(text: str) -> Money | None:
+    """The most the customer will pay: the amount after a cue, the upper end of a range, or else the
+    first amount marked as money."""
     cue = _BUDGET_CUE.search(text) or _BUDGET_AFTER.search(text)
     if cue:
-        amount = _amount(cue.group(1), cue.group(2))
+        amount = _upper_end(text, cue.end(), _amount(cue.group(1), cue.group(2)), cue.group(2))
     else:
         marked = _CURRENCY_AMOUNT.search(text)
         if marked is None:
@@ -146,8 +161,15 @@ def _budget(text: str) -> Money | None:
         digits, scale = (
             (marked.group(1), marked.group(2)) if marked.group(1) else (marked.group(3), marked.group(4))
         )
-        amount = _amount(digits, scale)
+        amount = _upper_end(text, marked.end(), _amount(digits, scale), scale)
     return Money(amount) if amount is not None and amount > 0 else None
+
+
+def _upper_end(text: str, end: int, amount: Decimal | None, scale: str | None) -> Decimal | None:
+    """`amount`, or the larger end of a range written right after it ("500-800" -> 800)."""
+    upper = _RANGE_END.match(text, end)
+    high = _amount(upper.group(1), upper.group(2) or scale) if upper else None
+    return max(amount, high) if amount is not None and high is not None else amount
 
 
 def _quantity(text: str) -> int | None:

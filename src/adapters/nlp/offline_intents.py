@@ -19,11 +19,26 @@ MAX_CLAUSES = 8
 CLAUSE_CONFIDENCE = 0.5
 MAX_TEXT = 2000
 _NOT_ADDITIONAL = {Intent.GREETING, Intent.OUT_OF_SCOPE}
+_NOT = r"(?:do\s+not|don['\u2019]?t|dont|never|please\s+don['\u2019]?t|no\s+need\s+to)\s+"
+_HINDI_NOT = r"\s+(?:mat|nahi|nahin|na)\b(?:\s+(?:karo|karna|karein|kijiye|kar|karwana))?"
+# An action the customer asks NOT to take ("do not cancel my booking", "cancel mat karo").
+_NEGATED_ACTIONS = {
+    Intent.CANCEL_BOOKING: re.compile(
+        rf"\b{_NOT}(?:cancel\w*|call\s+off)\b|\b(?:cancel|radd){_HINDI_NOT}", re.IGNORECASE
+    ),
+    Intent.RESCHEDULE_BOOKING: re.compile(
+        rf"\b{_NOT}(?:reschedule\w*|postpone\w*|move|shift|change)\b|\b(?:reschedule|shift|postpone){_HINDI_NOT}",
+        re.IGNORECASE,
+    ),
+}
 
 
 class OfflineIntentClassifier:
     """IntentClassifier without network or GPU. Deterministic: the same training data gives the same
     model, and the same text the same answer.
+
+    Negation: an action the customer asks not to take ("do not cancel my booking", "cancel mat karo") is
+    cut from the text and its intent is never returned; the rest of the message decides.
 
     Multi-intent: the text is also split into clauses at conjunctions; a clause whose own best intent
     is confident (>= CLAUSE_CONFIDENCE) and differs from the whole text's adds that intent. Greetings and
@@ -48,12 +63,17 @@ class OfflineIntentClassifier:
         """Synchronous classification (for benchmarks and the evaluation command)."""
         model = self._trained()
         text = text[:MAX_TEXT]
-        whole = model.probabilities(text)
+        negated = set[str]()
+        for intent, pattern in _NEGATED_ACTIONS.items():
+            if pattern.search(text):
+                negated.add(intent.value)
+                text = pattern.sub(" ", text)
+        whole = _without(model.probabilities(text), negated)
         best = max(whole, key=lambda label: whole[label])
         found = {best: whole[best]}
         if best not in _NOT_ADDITIONAL:
             for clause in _clauses(text):
-                scores = model.probabilities(clause)
+                scores = _without(model.probabilities(clause), negated)
                 label = max(scores, key=lambda name: scores[name])
                 if scores[label] >= CLAUSE_CONFIDENCE and label not in _NOT_ADDITIONAL:
                     found[label] = max(found.get(label, 0.0), scores[label], whole[label])
@@ -69,6 +89,15 @@ class OfflineIntentClassifier:
                         [u.text for u in single], [u.intents[0].value for u in single]
                     )
         return self._model
+
+
+def _without(scores: dict[str, float], negated: set[str]) -> dict[str, float]:
+    """The scores with the intents the customer negated removed, the rest rescaled to sum to 1."""
+    if not negated:
+        return scores
+    kept = {label: p for label, p in scores.items() if label not in negated}
+    total = sum(kept.values()) or 1.0
+    return {label: p / total for label, p in kept.items()}
 
 
 def _clauses(text: str) -> list[str]:

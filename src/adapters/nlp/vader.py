@@ -30,6 +30,37 @@ PHRASES: dict[str, str] = {
 }
 _PHRASES = [(re.compile(r"\b" + pattern + r"\b", re.IGNORECASE), token) for pattern, token in PHRASES.items()]
 
+# Hindi negates after the word: "kaam accha nahi tha" is "not good". A scored word followed by an optional
+# verb of being and a negation is rewritten to VADER's "not <word>" before scoring.
+_POST_NEGATION = re.compile(
+    r"\b([^\W\d_]+)\s+(?:(?:tha|thi|the|hai|hain|hua|hui|hue|laga|lagi|lage|raha|rahi|rahe)\s+)?"
+    r"(?:nahi|nahin|nahee|nai|na|mat)\b",
+    re.IGNORECASE,
+)
+
+# VADER maps emoji to their names ("thumbs down"), which carry no valence; the common ones get a token.
+EMOJI: dict[str, str] = {
+    "\U0001f621": "xemojiangry",  # pouting face
+    "\U0001f620": "xemojiangry",  # angry face
+    "\U0001f92c": "xemojiangry",  # face with symbols on mouth
+    "\U0001f624": "xemojiangry",  # face with steam from nose
+    "\U0001f44e": "xemojibad",  # thumbs down
+    "\U0001f61e": "xemojibad",  # disappointed face
+    "\U0001f622": "xemojibad",  # crying face
+    "\U0001f62d": "xemojibad",  # loudly crying face
+    "\U0001f612": "xemojibad",  # unamused face
+    "\U0001f44d": "xemojigood",  # thumbs up
+    "\U0001f44c": "xemojigood",  # OK hand
+    "\U0001f64f": "xemojithanks",  # folded hands: thanks / please
+    "\U0001f60a": "xemojigood",  # smiling face with smiling eyes
+    "\U0001f642": "xemojigood",  # slightly smiling face
+    "\U0001f600": "xemojigood",  # grinning face
+    "\U0001f60d": "xemojilove",  # smiling face with heart-eyes
+    "\u2764\ufe0f": "xemojilove",  # red heart
+    "\u2764": "xemojilove",
+    "\u2b50": "xemojigood",  # star
+}
+
 # Valences on VADER's scale (-4 .. +4).
 LEXICON: dict[str, float] = {
     "xnoshow": -3.0,
@@ -40,6 +71,11 @@ LEXICON: dict[str, float] = {
     "xincomplete": -2.2,
     "xpunctual": 1.5,
     "xverygood": 2.6,
+    "xemojiangry": -2.8,
+    "xemojibad": -2.0,
+    "xemojigood": 2.0,
+    "xemojithanks": 1.5,
+    "xemojilove": 2.6,
     "overcharged": -2.6,
     "overcharging": -2.6,
     "rude": -2.5,
@@ -106,10 +142,17 @@ class VaderSentiment:
     async def sentiment(self, text: str) -> float:
         return self.score(text)
 
+    def _negate(self, match: re.Match[str]) -> str:
+        word = match.group(1)
+        return f"not {word}" if word.lower() in self._analyzer.lexicon else match.group(0)
+
     def score(self, text: str) -> float:
         if not text.strip():
             return 0.0
+        for emoji, token in EMOJI.items():
+            text = text.replace(emoji, f" {token} ")
         for pattern, token in _PHRASES:
             text = pattern.sub(token, text)
+        text = _POST_NEGATION.sub(self._negate, text)
         score = float(self._analyzer.polarity_scores(text)["compound"])
         return max(-1.0, min(1.0, score))

@@ -44,9 +44,17 @@ _HINGLISH_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _HINGLISH]
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _CALENDAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?((?:{_MONTHS})[a-z]*)\b"
-    rf"|\b((?:{_MONTHS})[a-z]*)\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
-    r"|\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b",
+    rf"|\b((?:{_MONTHS})[a-z]*)\s+(\d{{1,2}})(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
+)
+# 25/12, 25/12/26, 25/12/2026, 25-12-2026 (a dash only with a year: "500-800" is a range, not a date).
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/-])(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}|\d{2}))?|-(\d{1,2})-(\d{4}|\d{2}))(?![\d/-])"
+)
+# "not tomorrow", "instead of friday" / "kal nahi", "kal ki jagah": a day the customer does not want.
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|instead\s+of|rather\s+than)\s+$", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(
+    r"^\s*,?\s*(?:nahi|nahin|nai|na|not|mat|ki\s+jagah|ke\s+bajaye|ke\s+bajay)\b", re.IGNORECASE
 )
 _DAY_OF_MONTH = re.compile(
     r"\b(?:on|the|by|to|from|till|until|before)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE
@@ -95,6 +103,8 @@ def find_window(text: str, now: datetime) -> TimeWindow | None:
     base_day = day.start if day else local_now.date()
     if clock is not None:
         start = datetime.combine(base_day, clock[0], IST)
+        if _after_midnight(clock[0], part.group(1).lower() if part else None):
+            start += timedelta(days=1)  # "raat 1 baje", "kal raat 12 baje": the small hours after that night
         if day is None and start <= local_now:
             start += timedelta(days=1)
         return TimeWindow(start, start + timedelta(hours=1), phrase)
@@ -112,7 +122,12 @@ def find_window(text: str, now: datetime) -> TimeWindow | None:
 
 def _find_day(text: str, now: datetime) -> _Day | None:
     today = now.date()
-    calendar = _CALENDAR.search(text)
+    numeric = _first_wanted(_NUMERIC_DATE, text)
+    if numeric:
+        found = _numeric_day(numeric, today)
+        if found is not None:
+            return found
+    calendar = _first_wanted(_CALENDAR, text)
     if calendar:
         parsed = dateparser.parse(
             calendar.group(0),
@@ -126,13 +141,39 @@ def _find_day(text: str, now: datetime) -> _Day | None:
         )
         if parsed is not None:
             return _Day(parsed.date(), 1, calendar.group(0))
-    relative = _RELATIVE_DAY.search(text)
+    relative = _first_wanted(_RELATIVE_DAY, text)
     if relative:
         return _relative_day(relative, today)
-    nth = _DAY_OF_MONTH.search(text)
+    nth = _first_wanted(_DAY_OF_MONTH, text)
     if nth and 1 <= int(nth.group(1)) <= 31:
         return _next_day_of_month(int(nth.group(1)), today, nth.group(0))
     return None
+
+
+def _first_wanted(pattern: "re.Pattern[str]", text: str) -> re.Match[str] | None:
+    """The first match that is not negated ("kal nahi parso" wants the day after tomorrow)."""
+    for match in pattern.finditer(text):
+        if _NEGATED_BEFORE.search(text[: match.start()]) or _NEGATED_AFTER.match(text[match.end() :]):
+            continue
+        return match
+    return None
+
+
+def _numeric_day(match: re.Match[str], today: date) -> _Day | None:
+    """Day first, as written in India (5/12 is 5 December). When the second number cannot be a month
+    but the first can (12/25, 3/15), the date is read month first. Without a year, the next such date
+    from today; a two-digit year is 20yy. Impossible dates (31/2, 40/40) name no day."""
+    first, second = int(match.group(1)), int(match.group(2) or match.group(4))
+    year_text = match.group(3) or match.group(5)
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    year = (2000 + int(year_text) if len(year_text) == 2 else int(year_text)) if year_text else today.year
+    try:
+        found = date(year, month, day)
+        if year_text is None and found < today:
+            found = date(year + 1, month, day)
+    except ValueError:
+        return None
+    return _Day(found, 1, match.group(0))
 
 
 _DAYS_AHEAD = {"today": 0, "tomorrow": 1, "day after tomorrow": 2}
@@ -198,10 +239,21 @@ def _find_clock(text: str, part: str | None) -> tuple[time, str] | None:
     return time(hour, minute), match.group(0)
 
 
+NIGHT_SMALL_HOURS = 4
+"""At night, a bare hour up to this (and 12) is after midnight: "raat 12 baje" 00:00, "raat 2 baje" 02:00."""
+
+
+def _after_midnight(clock: time, part: str | None) -> bool:
+    return part == "night" and clock.hour <= NIGHT_SMALL_HOURS
+
+
 def _guess_meridiem(hour: int, part: str | None) -> int:
-    """A bare hour: the part of the day decides ("shaam 5" -> 17:00); otherwise 8-11 are morning and
-    12-7 afternoon or evening, the hours people book home services in."""
-    if part in ("afternoon", "evening", "night", "after lunch"):
+    """A bare hour: the part of the day decides ("shaam 5" -> 17:00, "raat 10" -> 22:00, "raat 12" ->
+    00:00 and "raat 1" -> 01:00 after that night); otherwise 8-11 are morning and 12-7 afternoon or
+    evening, the hours people book home services in."""
+    if part == "night":
+        return hour % 12 if hour % 12 <= NIGHT_SMALL_HOURS else hour % 12 + 12
+    if part in ("afternoon", "evening", "after lunch"):
         return hour % 12 + 12
     if part == "morning":
         return hour % 12

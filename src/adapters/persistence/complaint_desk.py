@@ -36,9 +36,16 @@ def _due_by(first_response: Any, resolution: Any) -> ColumnElement[bool]:
 
 
 def _at_risk(now: datetime) -> ColumnElement[bool]:
+    """Less than the at-risk share of a pending clock's window is left (strictly, as Complaint.sla_state)."""
     return or_(
         *(
-            and_(_c.priority == level, _due_by(now + first, now + resolution))
+            and_(
+                _c.priority == level,
+                or_(
+                    and_(_c.first_responded_at.is_(None), _c.first_response_due_at < now + first),
+                    _c.resolution_due_at < now + resolution,
+                ),
+            )
             for level, (first, resolution) in at_risk_horizons().items()
         )
     )

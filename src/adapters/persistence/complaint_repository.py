@@ -32,6 +32,17 @@ def queue_due(complaint: Complaint) -> datetime:
     return complaint.resolution_due_at
 
 
+def queue_state(complaint: Complaint) -> dict[str, object]:
+    """The queue entry's status and claimant from the complaint: done once resolved or closed, otherwise
+    claimed by the assignee (waiting when unassigned)."""
+    claimant = complaint.assigned_staff_id
+    if complaint.status not in ACTIVE_STATUSES:
+        status = "done"
+    else:
+        status = "claimed" if claimant is not None else "waiting"
+    return {"status": status, "claimed_by_staff_id": claimant}
+
+
 class SqlaComplaintRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -56,6 +67,19 @@ class SqlaComplaintRepository:
         async with storage_errors():
             return (await self._session.scalars(stmt)).one_or_none()
 
+    async def get_for_customer_update(
+        self, customer_id: CustomerId, complaint_id: ComplaintId
+    ) -> Complaint | None:
+        await hold_write_lock(self._session)
+        stmt = (
+            select(Complaint)
+            .where(_c.id == complaint_id, _c.user_id == customer_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        async with storage_errors():
+            return (await self._session.scalars(stmt)).one_or_none()
+
     async def add(self, complaint: Complaint) -> Complaint:
         async with storage_errors():
             self._session.add(complaint)
@@ -63,20 +87,15 @@ class SqlaComplaintRepository:
         return complaint
 
     async def save(self, complaint: Complaint) -> None:
-        done = complaint.status not in ACTIVE_STATUSES
-        values: dict[str, object] = {"level": complaint.priority.value, "due_at": queue_due(complaint)}
-        if done:
-            values["status"] = "done"
+        values = {
+            "score": complaint.priority_score,
+            "level": complaint.priority.value,
+            "due_at": queue_due(complaint),
+            **queue_state(complaint),
+        }
         stmt = update(t.priority_queue).where(_q.complaint_id == complaint.id).values(**values)
-        reactivate = (
-            update(t.priority_queue)
-            .where(_q.complaint_id == complaint.id, _q.status == "done")
-            .values(status="waiting")
-        )
         async with storage_errors():
             await self._session.flush()
-            if not done:
-                await self._session.execute(reactivate)
             await self._session.execute(stmt)
 
     async def enqueue(self, complaint: Complaint, *, reason: str, now: datetime) -> None:
@@ -87,6 +106,7 @@ class SqlaComplaintRepository:
             "level": complaint.priority.value,
             "due_at": queue_due(complaint),
             "reason": reason[:200],
+            **queue_state(complaint),
         }
         async with storage_errors():
             found = await self._session.scalar(
@@ -97,7 +117,6 @@ class SqlaComplaintRepository:
                     t.priority_queue.insert().values(
                         item_type="complaint",
                         complaint_id=complaint.id,
-                        status="waiting",
                         created_at=now,
                         updated_at=now,
                         **values,
@@ -105,7 +124,7 @@ class SqlaComplaintRepository:
                 )
             else:
                 await self._session.execute(
-                    update(t.priority_queue).where(_q.id == found).values(status="waiting", **values)
+                    update(t.priority_queue).where(_q.id == found).values(updated_at=now, **values)
                 )
 
     async def list_for_customer(
@@ -177,6 +196,17 @@ class SqlaEscalationStaff:
         async with storage_errors():
             level = await self._session.scalar(stmt)
         return None if level is None else int(level)
+
+    async def base_level(self) -> int:
+        r, rp = t.roles.c, t.role_permissions.c
+        stmt = (
+            select(func.min(r.level))
+            .select_from(t.roles.join(t.role_permissions, rp.role_id == r.id))
+            .where(rp.permission_code == WORKS_COMPLAINTS)
+        )
+        async with storage_errors():
+            level = await self._session.scalar(stmt)
+        return 0 if level is None else int(level)
 
     async def pick_above(self, level: int) -> StaffMember | None:
         s, r, rp = t.staff.c, t.roles.c, t.role_permissions.c

@@ -177,6 +177,12 @@ class VectorIndex(Protocol):
     and an unreachable service raise AIServiceError (`retryable` tells which); the local SQL index raises
     StorageUnavailable when the database is down."""
 
+    @property
+    def location(self) -> str:
+        """Which store holds the vectors ("local", "pinecone:<index host>"): vectors written to one location
+        are absent from another, so a switch must re-embed."""
+        ...
+
     async def upsert(self, records: Sequence[VectorRecord], *, namespace: str) -> None:
         """Insert or replace (vector and metadata) by id; visible to queries of every process afterwards."""
         ...
@@ -203,8 +209,12 @@ class VectorIndex(Protocol):
 
 
 class AIServiceError(Exception):
-    """A model or index could not answer (after retries): callers show a clear message, never a trace."""
+    """A model or index could not answer (after retries): callers show a clear message, never a trace.
+    `retry_after_seconds` says when trying again may help (an open circuit breaker knows)."""
 
-    def __init__(self, service: str, detail: str, *, retryable: bool = False) -> None:
+    def __init__(
+        self, service: str, detail: str, *, retryable: bool = False, retry_after_seconds: float | None = None
+    ) -> None:
         super().__init__(f"{service}: {detail}")
         self.service, self.detail, self.retryable = service, detail, retryable
+        self.retry_after_seconds = retry_after_seconds

@@ -27,7 +27,15 @@ class ComplaintRepository(Protocol):
         ...
 
     async def get_for_customer(self, customer_id: CustomerId, complaint_id: ComplaintId) -> Complaint | None:
-        """The customer's own complaint; None for unknown ids and for anyone else's."""
+        """The customer's own complaint; None for unknown ids and for anyone else's. A read: use
+        `get_for_customer_update` to change it."""
+        ...
+
+    async def get_for_customer_update(
+        self, customer_id: CustomerId, complaint_id: ComplaintId
+    ) -> Complaint | None:
+        """Like `get_for_customer`, but under the complaint's row lock and with its latest committed state
+        (as `get_for_update`), so a customer's change never overwrites a concurrent staff change."""
         ...
 
     async def add(self, complaint: Complaint) -> Complaint:
@@ -102,6 +110,10 @@ class EscalationStaff(Protocol):
         """The role level of this staff member; None for unknown ids."""
         ...
 
+    async def base_level(self) -> int:
+        """The lowest role level that may work complaints (complaints.manage); 0 when no role may."""
+        ...
+
     async def pick_above(self, level: int) -> StaffMember | None:
         """An active staff member who may work complaints (complaints.manage) with a role level strictly
         above `level`: the lowest such level, then the fewest active complaints, then the lowest id. None
@@ -114,3 +126,15 @@ class ComplaintNotifier(Protocol):
     dropped by its rollback. Raises StorageUnavailable."""
 
     async def publish(self, notices: Sequence[Notice]) -> None: ...
+
+
+class MessageQueue(Protocol):
+    """The priority queue's message entries, written in the caller's unit of work. Raises
+    StorageUnavailable."""
+
+    async def enqueue_message(
+        self, message_id: int, *, score: int, level: str, due_at: datetime, reason: str, now: datetime
+    ) -> bool:
+        """Put the message on the queue (item_type `message`, waiting) or refresh its entry, and mark the
+        message flagged. False (nothing written) when there is no such message."""
+        ...

@@ -37,6 +37,9 @@ class EntityCase:
     expected: ExpectedEntities
 
 
+HELD_OUT_SPLITS = 3
+
+
 class LabelledData(Protocol):
     """The labelled sets shipped with the product."""
 
@@ -44,8 +47,9 @@ class LabelledData(Protocol):
         """The training split."""
         ...
 
-    def intent_held_out(self) -> Sequence[LabelledUtterance]:
-        """The held-out split: phrasings never used for training."""
+    def intent_held_out(self, number: int = 1) -> Sequence[LabelledUtterance]:
+        """Held-out split `number` (1 to HELD_OUT_SPLITS): phrasings never used for training. Split 1 is the
+        original one; 2 and 3 were written later, each before the model it first measured was seen on it."""
         ...
 
     def entity_cases(self) -> Sequence[EntityCase]:

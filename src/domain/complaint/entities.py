@@ -2,6 +2,7 @@
 
 Every rule of a complaint's life is a method here; use cases call them and never set fields."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NewType
@@ -11,10 +12,18 @@ from domain.complaint.errors import (
     ComplaintClosed,
     EmptyMessage,
     InternalNoteByCustomer,
+    NotReopenable,
     ReopenWindowClosed,
     ResolutionNoteRequired,
 )
-from domain.complaint.policy import AT_RISK_FRACTION, REOPEN_WINDOW, SERVICE_LEVELS, due_times, raised
+from domain.complaint.policy import (
+    AT_RISK_FRACTION,
+    REOPEN_WINDOW,
+    SERVICE_LEVELS,
+    due_times,
+    min_score,
+    raised,
+)
 from domain.complaint.values import (
     Breach,
     ComplaintStatus,
@@ -27,7 +36,7 @@ from domain.complaint.values import (
 )
 from domain.customer.entities import CustomerId
 from domain.shared.errors import InvalidValue
-from domain.shared.status_machine import TransitionNotAllowed, check_transition
+from domain.shared.status_machine import check_transition
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -167,16 +176,14 @@ class Complaint:
         self, status: ComplaintStatus, *, now: datetime, staff_id: int | None, note: str = ""
     ) -> None:
         """Change status along TRANSITIONS (TransitionNotAllowed otherwise) and record it on the timeline.
-        Resolving needs a note (ResolutionNoteRequired); moving to escalated goes through `escalate`."""
+        Resolving needs a note (ResolutionNoteRequired); moving to escalated goes through `escalate`.
+
+        What the customer sees: a resolution note is the answer to the customer, so it is the public
+        timeline entry. For every other move the public entry is a neutral "Status changed" line and the
+        staff member's note, if any, is kept as an internal note (never shown to the customer)."""
         check_transition("complaint", TRANSITIONS, self.status, status)
         if status is ComplaintStatus.ESCALATED:
-            self.escalate(
-                now=now,
-                reason=note or "escalated by staff",
-                to_staff_id=None,
-                breach=None,
-                by_staff_id=staff_id,
-            )
+            self.escalate(now=now, reason="", to_staff_id=None, by_staff_id=staff_id, note=note)
             return
         old = self.status
         if status is ComplaintStatus.RESOLVED:
@@ -184,17 +191,24 @@ class Complaint:
                 raise ResolutionNoteRequired()
             self.resolution = note.strip()
             self.resolved_at = now
-            if staff_id is not None and self.first_responded_at is None:
+            if self.first_responded_at is None:  # the resolution answers the customer
                 self.first_responded_at = now
         if status is ComplaintStatus.CLOSED:
             self.closed_at = now
         if old is ComplaintStatus.RESOLVED and status is ComplaintStatus.IN_PROGRESS:
             self._restart_resolution_clock(now)
         self.status = status
-        kind = UpdateKind.RESOLUTION if status is ComplaintStatus.RESOLVED else UpdateKind.STATUS_CHANGE
-        message = note.strip() or f"Status changed from {old.value} to {status.value}"
         author = UpdateAuthor.STAFF if staff_id is not None else UpdateAuthor.SYSTEM
-        self._record(author, staff_id, kind, message, now, old_status=old, new_status=status)
+        if status is ComplaintStatus.RESOLVED:
+            self._record(
+                author, staff_id, UpdateKind.RESOLUTION, note.strip(), now, old_status=old, new_status=status
+            )
+            return
+        message = f"Status changed from {old.value} to {status.value}"
+        self._record(
+            author, staff_id, UpdateKind.STATUS_CHANGE, message, now, old_status=old, new_status=status
+        )
+        self._internal_note(note, now=now, staff_id=staff_id)
 
     def start(self, *, now: datetime, staff_id: int | None) -> None:
         """Staff start working on it: open or escalated -> in_progress."""
@@ -219,7 +233,7 @@ class Complaint:
         later; TransitionNotAllowed when it is not resolved). It goes back to in_progress with a fresh
         resolution clock for its level."""
         if self.status is not ComplaintStatus.RESOLVED or self.resolved_at is None:
-            raise TransitionNotAllowed("complaint", self.status.value, "reopened", [])
+            raise NotReopenable(self.status.value)
         closes_at = self.resolved_at + window
         if now > closes_at:
             raise ReopenWindowClosed(self.resolved_at, closes_at)
@@ -310,39 +324,57 @@ class Complaint:
         now: datetime,
         reason: str,
         to_staff_id: int | None,
-        breach: Breach | None,
+        breach: Breach | None = None,
+        breaches: Sequence[Breach] = (),
         by_staff_id: int | None = None,
+        note: str = "",
     ) -> bool:
         """Escalate: status escalated (from open/in_progress; TransitionNotAllowed otherwise, an escalated
-        complaint stays escalated), priority one level up, escalation_level + 1, reassigned to `to_staff_id`
-        when given, and a timeline entry. With a `breach` it happens once per breach: a breach already
-        escalated returns False and changes nothing. Returns True when it escalated."""
-        if breach is Breach.FIRST_RESPONSE and self.first_response_escalated_at is not None:
-            return False
-        if breach is Breach.RESOLUTION and self.resolution_escalated_at is not None:
+        complaint stays escalated), priority one level up (the score lifted to at least the new level's
+        minimum, see `min_score`), escalation_level + 1, reassigned to `to_staff_id`
+        when given, and one public timeline entry.
+
+        With breaches (`breach` and/or `breaches`) it happens once per breach: the breaches not escalated
+        yet are all recorded by this ONE escalation (one level up, however many clocks ran out); when all
+        were escalated already it returns False and changes nothing. Returns True when it escalated.
+
+        `reason` is system text shown to the customer (e.g. "first response overdue"); a staff member's
+        `note` is kept as an internal note, never shown to the customer."""
+        asked = ([breach] if breach is not None else []) + [b for b in breaches if b is not breach]
+        pending = [
+            b
+            for b in asked
+            if (b is Breach.FIRST_RESPONSE and self.first_response_escalated_at is None)
+            or (b is Breach.RESOLUTION and self.resolution_escalated_at is None)
+        ]
+        if asked and not pending:
             return False
         old = self.status
         if old is not ComplaintStatus.ESCALATED:
             check_transition("complaint", TRANSITIONS, old, ComplaintStatus.ESCALATED)
-        if breach is Breach.FIRST_RESPONSE:
-            self.first_response_escalated_at = now
-        elif breach is Breach.RESOLUTION:
-            self.resolution_escalated_at = now
+        for found in pending:
+            if found is Breach.FIRST_RESPONSE:
+                self.first_response_escalated_at = now
+            else:
+                self.resolution_escalated_at = now
         old_priority = self.priority
         self.priority = raised(self.priority)
+        self._raise_score_to_level(old_priority)
         self.escalation_level += 1
         self.status = ComplaintStatus.ESCALATED
         if to_staff_id is not None:
             self.assigned_staff_id = to_staff_id
-        what = reason.strip() or "escalated"
-        message = (
-            f"Escalated to a senior team member ({what}); priority {old_priority.value} -> "
-            f"{self.priority.value}"
-        )
+        why = f" ({reason.strip()})" if reason.strip() else ""
+        if self.priority is old_priority:
+            level = f"priority stays {self.priority.value}"
+        else:
+            level = f"priority {old_priority.value} -> {self.priority.value}"
+        message = f"Escalated to a senior team member{why}; {level}"
         author = UpdateAuthor.STAFF if by_staff_id is not None else UpdateAuthor.SYSTEM
         self._record(
             author, by_staff_id, UpdateKind.ESCALATION, message, now, old_status=old, new_status=self.status
         )
+        self._internal_note(note, now=now, staff_id=by_staff_id)
         return True
 
     def visible_to_customer(self) -> list[ComplaintUpdate]:
@@ -350,6 +382,22 @@ class Complaint:
         return [u for u in self.updates if not u.is_internal]
 
     # --- internals ------------------------------------------------------------------------------
+    def _raise_score_to_level(self, old_priority: Priority) -> None:
+        """Lift the score to the new level's minimum, as an `escalation` factor (the factors still add up
+        to the score), so the priority queue ranks an escalated complaint with its new level."""
+        gain = min_score(self.priority) - self.priority_score
+        if gain > 0:
+            self.priority_score += gain
+            detail = f"{old_priority.value} -> {self.priority.value}"
+            self.priority_factors = (*self.priority_factors, PriorityFactor("escalation", detail, gain))
+
+    def _internal_note(self, note: str, *, now: datetime, staff_id: int | None) -> None:
+        """Keep a staff member's note to a status change for staff only."""
+        text = note.strip()[:MAX_MESSAGE]
+        if text:
+            author = UpdateAuthor.STAFF if staff_id is not None else UpdateAuthor.SYSTEM
+            self._record(author, staff_id, UpdateKind.INTERNAL_NOTE, text, now, internal=True)
+
     def _restart_resolution_clock(self, now: datetime) -> None:
         self.resolved_at = None
         self.resolution = None  # the old resolution stays in the timeline

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from domain.shared.errors import DomainError
+from domain.shared.status_machine import TransitionNotAllowed
 
 
 class ResolutionNoteRequired(DomainError):
@@ -56,3 +57,12 @@ class InternalNoteByCustomer(DomainError):
 
     def __init__(self) -> None:
         super().__init__("only staff can write internal notes")
+
+
+class NotReopenable(TransitionNotAllowed):
+    """Only a resolved complaint can be reopened (same code as any refused transition)."""
+
+    def __init__(self, current: str) -> None:
+        super().__init__("complaint", current, "reopened", [])
+        self.message = f"only a resolved complaint can be reopened; this one is {current}"
+        self.args = (self.message,)

@@ -75,6 +75,10 @@ URGENCY_WORDS: frozenset[str] = frozenset(
 URGENCY_POINTS_PER_WORD = 5
 URGENCY_MAX_POINTS = 10
 
+FLAGGED_MESSAGE_POINTS = 30
+"""Base points of a chat message flagged for human attention (plus its sentiment and urgency words, so at
+most 30 + 25 + 10 = 65, high)."""
+
 # --- the complaint's life ------------------------------------------------------------------------
 REOPEN_WINDOW = timedelta(days=7)
 """A customer may reopen a resolved complaint for this long after its resolution."""
@@ -95,6 +99,12 @@ def level_for_score(score: int) -> Priority:
         if score >= minimum:
             return level
     return Priority.LOW
+
+
+def min_score(priority: Priority) -> int:
+    """The lowest score of a level (0 for low): an escalated complaint's score is raised to at least this,
+    so the queue ranks it with its new level."""
+    return next((minimum for minimum, level in LEVEL_THRESHOLDS if level is priority), 0)
 
 
 def raised(priority: Priority) -> Priority:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from domain.complaint.policy import (
     BOOKING_VALUE_POINTS,
+    FLAGGED_MESSAGE_POINTS,
     RECENT_COMPLAINT_POINTS,
     SENTIMENT_MAX_POINTS,
     TYPE_LEVEL_FLOOR,
@@ -73,6 +74,20 @@ def assess(inputs: PriorityInputs) -> PriorityAssessment:
     score = sum(f.points for f in factors)
     level = at_least(level_for_score(score), TYPE_LEVEL_FLOOR.get(inputs.type))
     return PriorityAssessment(score=score, level=level, factors=factors)
+
+
+def assess_flagged_message(text: str, sentiment: float | None, reason: str) -> PriorityAssessment:
+    """Score of a chat message flagged for human attention: base points for the flag (its `reason`) +
+    negative sentiment + urgency words, with the same factor rules and level thresholds as complaints."""
+    if sentiment is not None and not -1.0 <= sentiment <= 1.0:
+        raise InvalidValue("sentiment", "sentiment is between -1 and 1")
+    factors = (
+        PriorityFactor("flagged", reason.strip()[:80] or "flagged", FLAGGED_MESSAGE_POINTS),
+        _sentiment(sentiment),
+        _urgency(text),
+    )
+    score = sum(f.points for f in factors)
+    return PriorityAssessment(score=score, level=level_for_score(score), factors=factors)
 
 
 def _sentiment(sentiment: float | None) -> PriorityFactor:

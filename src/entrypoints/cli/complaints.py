@@ -207,7 +207,8 @@ def resolve(complaint_id: int, note: str) -> None:
 @click.option("--note", default="", help="Why (when escalating one complaint by hand).")
 def escalate(complaint_id: int | None, note: str) -> None:
     """Run the SLA monitor once (every breached complaint escalates, once per breach), or with
-    COMPLAINT_ID escalate that complaint by hand."""
+    COMPLAINT_ID escalate that complaint by hand (reassigned to a more senior member, customer notified;
+    the note stays internal)."""
     if complaint_id is not None:
         cmd = ChangeComplaintStatus(
             complaint_id=complaint_id, status="escalated", note=note, origin=_origin()
@@ -229,10 +230,10 @@ def escalate(complaint_id: int | None, note: str) -> None:
 
     report = run(monitor)
     table = Table(title="Escalated by the SLA monitor")
-    for column in ("Complaint", "Breach", "Priority", "Assigned to"):
+    for column in ("Complaint", "Breaches", "Priority", "Assigned to"):
         table.add_column(column)
     for e in report.escalations:
-        table.add_row(str(e.complaint_id), e.breach, e.priority, str(e.assigned_staff_id or "-"))
+        table.add_row(str(e.complaint_id), ", ".join(e.breaches), e.priority, str(e.assigned_staff_id or "-"))
     table.caption = f"{len(report.escalations)} escalations of {report.breached} breached complaints"
     console.print(table)
 

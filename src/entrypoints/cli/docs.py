@@ -8,6 +8,8 @@ from dishka import AsyncContainer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from application.ai.ports import AIServiceError
+from application.common.errors import ApplicationError
 from application.identity.actors import SystemActor
 from application.knowledge.commands.ingest_document import IngestDocument, IngestDocumentHandler
 from application.knowledge.commands.ingest_library import IngestLibraryHandler
@@ -20,8 +22,9 @@ from application.knowledge.queries.evaluate_retrieval import (
 from application.knowledge.queries.list_documents import ListDocuments
 from application.knowledge.queries.search_knowledge import MAX_LIMIT, SearchKnowledge, SearchKnowledgeQuery
 from application.knowledge.views import DocumentView, IngestResult, KnowledgeSearchResult
-from domain.knowledge.document import DocumentKind
-from domain.knowledge.errors import UnreadableDocument, UnsupportedDocumentType
+from domain.knowledge.document import MAX_DOCUMENT_BYTES, DocumentKind
+from domain.knowledge.errors import DocumentTooLarge
+from domain.shared.errors import DomainError
 from entrypoints.cli.runtime import console, fail, run
 
 SUFFIXES = {".pdf", ".docx", ".md", ".markdown", ".txt"}
@@ -74,13 +77,7 @@ def ingest(paths: tuple[Path, ...], kind: str) -> None:
             task = bar.add_task("ingesting", total=len(files))
             for path in files:
                 bar.update(task, description=f"ingesting {path.name}")
-                cmd = IngestDocument(filename=path.name, data=path.read_bytes(), kind=DocumentKind(kind))
-                async with container() as scope:
-                    handler = await scope.get(IngestDocumentHandler)
-                    try:
-                        results.append((str(path), await handler.execute(cmd, actor=CLI)))
-                    except (UnsupportedDocumentType, UnreadableDocument) as exc:
-                        results.append((str(path), exc.message))
+                results.append((str(path), await _ingest_one(container, path, DocumentKind(kind))))
                 bar.advance(task)
         return results
 
@@ -88,6 +85,32 @@ def ingest(paths: tuple[Path, ...], kind: str) -> None:
     console.print(_results_table(results))
     if any(isinstance(r, str) for _, r in results):
         fail("some files were refused")
+
+
+def _read(path: Path) -> bytes | str:
+    """The file's bytes, or why not: an oversize file is refused before it is read into memory."""
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        return DocumentTooLarge(size, MAX_DOCUMENT_BYTES).message
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror or exc}"
+
+
+async def _ingest_one(container: AsyncContainer, path: Path, kind: DocumentKind) -> IngestResult | str:
+    """The file's result, or why it was refused (too large, unreadable, a service down): one bad file never
+    stops the others."""
+    data = _read(path)
+    if isinstance(data, str):
+        return data
+    cmd = IngestDocument(filename=path.name, data=data, kind=kind)
+    async with container() as scope:
+        handler = await scope.get(IngestDocumentHandler)
+        try:
+            return await handler.execute(cmd, actor=CLI)
+        except (DomainError, ApplicationError, AIServiceError) as exc:
+            return str(getattr(exc, "message", exc))
 
 
 async def ingest_shipped(container: AsyncContainer) -> list[IngestResult]:

@@ -5,10 +5,11 @@ from dishka import AsyncContainer
 from rich.table import Table
 
 from application.nlp.evaluation import IntentReport
+from application.nlp.labelled import HELD_OUT_SPLITS
 from application.nlp.queries.analyse_sentiment import AnalyseSentiment, SentimentResult
 from application.nlp.queries.classify_intents import ClassifyIntents, IntentsResult
 from application.nlp.queries.evaluate_entities import EntityReport, EvaluateEntities
-from application.nlp.queries.evaluate_intents import EvaluateIntents
+from application.nlp.queries.evaluate_intents import TRAINING, EvaluateIntents
 from application.nlp.queries.extract_entities import EntitiesResult, ExtractEntities
 from application.nlp.text import NlpText
 from entrypoints.cli.runtime import console, fail, run
@@ -22,18 +23,27 @@ def nlp() -> None:
 @nlp.command("eval")
 @click.option("--entities", "with_entities", is_flag=True, help="Also score entity extraction on its cases.")
 @click.option("--train", "on_train", is_flag=True, help="Score the training split instead (a sanity check).")
+@click.option(
+    "--held-out",
+    "held_out",
+    type=click.IntRange(1, HELD_OUT_SPLITS),
+    default=1,
+    show_default=True,
+    help=f"Which held-out split (1-{HELD_OUT_SPLITS}; 2 and 3 were written later, see the README).",
+)
 @click.option("--min-macro-f1", type=click.FloatRange(0, 1), default=None, help="Fail below this macro-F1.")
-def evaluate(with_entities: bool, on_train: bool, min_macro_f1: float | None) -> None:
-    """Accuracy, macro-F1, per-intent P/R/F1 and the confusion matrix on the held-out split."""
+def evaluate(with_entities: bool, on_train: bool, held_out: int, min_macro_f1: float | None) -> None:
+    """Accuracy, macro-F1, per-intent P/R/F1 and the confusion matrix on a held-out split."""
+    split = TRAINING if on_train else held_out
 
     async def work(container: AsyncContainer) -> tuple[IntentReport, EntityReport | None]:
         async with container() as scope:
-            report = await (await scope.get(EvaluateIntents)).execute(training_split=on_train)
+            report = await (await scope.get(EvaluateIntents)).execute(split=split)
             entities = await (await scope.get(EvaluateEntities)).execute() if with_entities else None
             return report, entities
 
     report, entities = run(work)
-    _print_intents(report, "training" if on_train else "held-out")
+    _print_intents(report, "training split" if on_train else f"held-out split {held_out}")
     if entities is not None:
         _print_entities(entities)
     if min_macro_f1 is not None and report.macro_f1 < min_macro_f1:
@@ -41,7 +51,7 @@ def evaluate(with_entities: bool, on_train: bool, min_macro_f1: float | None) ->
 
 
 def _print_intents(report: IntentReport, split: str) -> None:
-    per_label = Table(title=f"Intents on the {split} split ({report.size} messages)")
+    per_label = Table(title=f"Intents on the {split} ({report.size} messages)")
     for column in ("Intent", "Precision", "Recall", "F1", "Support"):
         per_label.add_column(column, justify="left" if column == "Intent" else "right")
     for s in report.per_label:

@@ -1,11 +1,13 @@
 """One table maps application and domain errors to RFC 9457 problem details (application/problem+json)."""
 
+import math
 from typing import Any
 
 import structlog
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
+from application.ai.ports import AIServiceError
 from application.common.errors import (
     ApplicationError,
     Conflict,
@@ -19,6 +21,7 @@ from domain.shared.errors import DomainError, InvalidValue
 
 MEDIA_TYPE = "application/problem+json"
 log = structlog.get_logger("nexora.http")
+AI_RETRY_AFTER_SECONDS = 10
 
 # (error class, status, title). The first row whose class matches the error (through its MRO) wins.
 ERROR_TABLE: list[tuple[type[Exception], int, str]] = [
@@ -31,6 +34,7 @@ ERROR_TABLE: list[tuple[type[Exception], int, str]] = [
     (Conflict, 409, "Conflict"),
     (RateLimited, 429, "Too many requests"),
     (DependencyUnavailable, 503, "Service temporarily unavailable"),
+    (AIServiceError, 503, "AI service temporarily unavailable"),
     (DocumentTooLarge, 413, "Document too large"),
     (UnsupportedDocumentType, 415, "Unsupported document type"),
     (DomainError, 422, "Request refused by a business rule"),
@@ -62,6 +66,8 @@ def problem(
 
 
 def _code_of(exc: Exception) -> str:
+    if isinstance(exc, AIServiceError):
+        return "ai_unavailable"
     return str(getattr(exc, "code", "error"))
 
 
@@ -87,6 +93,12 @@ def handle_known_error(request: Request[Any, Any, Any], exc: Exception) -> Respo
         extra["dependency"] = exc.dependency
         log.warning("dependency.unavailable", dependency=exc.dependency, detail=exc.message)
     message = str(getattr(exc, "message", exc))
+    if isinstance(exc, AIServiceError):
+        wait = exc.retry_after_seconds
+        headers = {"Retry-After": str(AI_RETRY_AFTER_SECONDS if wait is None else max(1, math.ceil(wait)))}
+        extra["dependency"] = exc.service
+        message = f"{exc.service} cannot answer right now ({exc.detail}); try again shortly"
+        log.warning("ai.unavailable", dependency=exc.service, detail=exc.detail)
     return problem(
         request, status=status, title=title, detail=message, code=_code_of(exc), headers=headers, **extra
     )
@@ -140,6 +152,7 @@ def _validation_detail(errors: list[Any]) -> str:
 EXCEPTION_HANDLERS: dict[int | type[Exception], Any] = {
     DomainError: handle_known_error,
     ApplicationError: handle_known_error,
+    AIServiceError: handle_known_error,
     HTTPException: handle_http_exception,
     Exception: handle_unexpected,
 }

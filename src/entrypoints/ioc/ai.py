@@ -9,6 +9,7 @@ from dishka import Provider, Scope, provide
 from google import genai
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.ai.circuit_breaker import CircuitBreaker
 from adapters.ai.gemini_llm import GeminiLlm, make_gemini_client
 from adapters.ai.metering import Meter, PriceTable
 from adapters.ai.offline_llm import OfflineLlm
@@ -23,6 +24,15 @@ from application.ai.queries.usage_by_model import UsageByModel
 from application.common.ports import Cache, Clock
 from application.nlp.ports import EntityExtractor, IntentClassifier, SentimentAnalyzer
 from entrypoints.settings import Settings
+
+
+def breaker_for(service: str, settings: Settings) -> CircuitBreaker:
+    """A circuit breaker for one app-wide adapter, shared by every request of the process."""
+    return CircuitBreaker(
+        service,
+        failure_threshold=settings.ai_breaker_failures,
+        cooldown_seconds=settings.ai_breaker_cooldown_seconds,
+    )
 
 
 class AiAccountingProvider(Provider):
@@ -92,6 +102,8 @@ class GeminiLlmProvider(Provider):
             cache=ResponseCache(cache, timedelta(seconds=settings.llm_cache_ttl_seconds)),
             retry=RetryPolicy(max_attempts=settings.llm_max_attempts),
             timeout_seconds=settings.llm_timeout_seconds,
+            deadline_seconds=settings.llm_deadline_seconds,
+            breaker=breaker_for("gemini", settings),
         )
 
     intents = provide(GeminiIntentClassifier, provides=IntentClassifier)

@@ -4,6 +4,7 @@ outbox notifier, the customer's use cases and the SLA monitor."""
 from dishka import Provider, Scope, provide, provide_all
 
 from adapters.persistence.booking_outbox import SqlaBookingOutbox
+from adapters.persistence.complaint_message_queue import SqlaMessageQueue
 from adapters.persistence.complaint_repository import (
     SqlaComplaintFacts,
     SqlaComplaintRepository,
@@ -12,12 +13,15 @@ from adapters.persistence.complaint_repository import (
 from application.complaint.commands.add_customer_update import AddCustomerUpdateHandler
 from application.complaint.commands.escalate_breached import EscalateBreachedComplaints
 from application.complaint.commands.file_complaint import FileComplaintHandler
+from application.complaint.commands.queue_flagged_message import QueueFlaggedMessageHandler
 from application.complaint.commands.reopen_complaint import ReopenComplaintHandler
+from application.complaint.escalation import Escalator
 from application.complaint.ports import (
     ComplaintFacts,
     ComplaintNotifier,
     ComplaintRepository,
     EscalationStaff,
+    MessageQueue,
 )
 from application.complaint.queries.get_my_complaint import GetMyComplaint
 from application.complaint.queries.list_my_complaint_updates import ListMyComplaintUpdates
@@ -31,7 +35,9 @@ class ComplaintsProvider(Provider):
     facts = provide(SqlaComplaintFacts, provides=ComplaintFacts)
     staff = provide(SqlaEscalationStaff, provides=EscalationStaff)
     notifier = provide(SqlaBookingOutbox, provides=ComplaintNotifier)
+    message_queue = provide(SqlaMessageQueue, provides=MessageQueue)
     handlers = provide_all(
+        Escalator,
         FileComplaintHandler,
         AddCustomerUpdateHandler,
         ReopenComplaintHandler,
@@ -39,4 +45,5 @@ class ComplaintsProvider(Provider):
         GetMyComplaint,
         ListMyComplaintUpdates,
         EscalateBreachedComplaints,
+        QueueFlaggedMessageHandler,
     )

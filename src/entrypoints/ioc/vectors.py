@@ -13,6 +13,7 @@ from adapters.ai.retry import RetryPolicy
 from adapters.ai.sql_vector_index import SqlaVectorIndex
 from adapters.ai.wordllama_embedder import WordLlamaEmbedder
 from application.ai.ports import Embedder, VectorIndex
+from entrypoints.ioc.ai import breaker_for
 from entrypoints.settings import Settings
 
 
@@ -36,6 +37,8 @@ class VectorsProvider(Provider):
             dimension=settings.embedding_dimension,
             retry=RetryPolicy(max_attempts=settings.llm_max_attempts),
             timeout_seconds=settings.llm_timeout_seconds,
+            deadline_seconds=settings.llm_deadline_seconds,
+            breaker=breaker_for("gemini embeddings", settings),
         )
         await client.aio.aclose()
 
@@ -52,7 +55,9 @@ class VectorsProvider(Provider):
                 settings.pinecone_api_key.get_secret_value(),
                 timeout_seconds=settings.pinecone_timeout_seconds,
             ),
-            deadline_seconds=settings.pinecone_timeout_seconds * 6,
+            deadline_seconds=settings.pinecone_deadline_seconds,
+            breaker=breaker_for("pinecone", settings),
+            location=f"pinecone:{settings.pinecone_index_host}",
         )
         yield index
         await index.close()

@@ -11,6 +11,7 @@ from dishka.integrations.arq import DISHKA_APP_CONTAINER_KEY, setup_dishka
 from entrypoints.ioc.container import make_container
 from entrypoints.observability import configure_logging
 from entrypoints.settings import Settings
+from entrypoints.worker.complaint_schedule import monitor_cron
 from entrypoints.worker.jobs import JOBS, deliver_outbox, escalate_breached_complaints, warm_catalog_cache
 
 
@@ -31,7 +32,7 @@ def build_worker_settings(settings: Settings) -> dict[str, Any]:
         "cron_jobs": [
             cron(warm_catalog_cache, minute={0, 15, 30, 45}, run_at_startup=True, unique=True),
             cron(deliver_outbox, run_at_startup=True, unique=True),  # every minute, at second 0
-            cron(escalate_breached_complaints, second=30, run_at_startup=True, unique=True),  # every minute
+            cron(escalate_breached_complaints, **monitor_cron(), run_at_startup=True, unique=True),
         ],
         "redis_settings": RedisSettings.from_dsn(settings.redis_url),
         "queue_name": settings.queue_name,

@@ -1,6 +1,6 @@
 """Offline entity extraction over the demo catalog: the labelled cases, Hinglish times and edge cases."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,6 +12,7 @@ from adapters.nlp.offline_entities import OfflineEntityExtractor
 from adapters.nlp.when import IST
 from application.nlp.labelled import EntityCase
 from application.nlp.queries.evaluate_entities import compare
+from domain.shared.pincode import Pincode
 from tests.nlp_fakes import demo_resolver
 
 WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, tzinfo=IST)
@@ -146,3 +147,108 @@ async def test_each_clause_adds_its_service_when_a_message_names_two(
     names = [s.name for s in found.services]
     assert "Full Home Deep Cleaning" in names
     assert "Tap and Mixer Repair" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("AC service on 12/25", "2026-12-25"),  # second number > 12: month first
+        ("plumber on 11/30", "2026-11-30"),
+        ("cleaning on 3/15", "2027-03-15"),  # already past this year: next year, never 2115
+        ("painter on 5/12", "2026-12-05"),  # both could be months: day first, as in India
+        ("on 25/12", "2026-12-25"),
+        ("1/1 please", "2027-01-01"),
+        ("on 25/12/26", "2026-12-25"),
+        ("on 07/01/2027", "2027-01-07"),
+        ("on 25-12-2026", "2026-12-25"),
+    ],
+)
+async def test_numeric_dates_are_read_day_first_and_month_first_only_when_nothing_else_fits(
+    extractor: OfflineEntityExtractor, text: str, day: str
+) -> None:
+    when = (await extractor.extract(text, now=WEDNESDAY_10AM)).when
+
+    assert when is not None
+    assert when.start == datetime.fromisoformat(day).replace(tzinfo=IST)
+    assert when.end - when.start == timedelta(days=1)
+
+
+@pytest.mark.parametrize("text", ["on 31/2", "on 40/13", "on 0/5"])
+async def test_an_impossible_numeric_date_names_no_day(extractor: OfflineEntityExtractor, text: str) -> None:
+    assert (await extractor.extract(text, now=WEDNESDAY_10AM)).when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("raat 12 baje", "2026-11-26T00:00"),
+        ("raat 1 baje", "2026-11-26T01:00"),
+        ("kal raat 12 baje", "2026-11-27T00:00"),
+        ("raat 9 baje", "2026-11-25T21:00"),
+        ("raat 11 baje", "2026-11-25T23:00"),
+        ("tonight at 1 am", "2026-11-26T01:00"),
+        ("tonight at 10", "2026-11-25T22:00"),
+    ],
+)
+async def test_night_hours_are_late_evening_or_the_small_hours_after_that_night(
+    extractor: OfflineEntityExtractor, text: str, start: str
+) -> None:
+    when = (await extractor.extract(text, now=WEDNESDAY_10AM)).when
+
+    assert when is not None
+    assert when.start == datetime.fromisoformat(start).replace(tzinfo=IST)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("kal nahi parso", "2026-11-27"),
+        ("kal ki jagah parso aana", "2026-11-27"),
+        ("not tomorrow, friday", "2026-11-27"),
+        ("come on friday instead of tomorrow", "2026-11-27"),
+        ("aaj nahi, kal", "2026-11-26"),
+    ],
+)
+async def test_a_day_the_customer_rules_out_is_dropped_for_the_one_they_want(
+    extractor: OfflineEntityExtractor, text: str, day: str
+) -> None:
+    when = (await extractor.extract(text, now=WEDNESDAY_10AM)).when
+
+    assert when is not None
+    assert when.start == datetime.fromisoformat(day).replace(tzinfo=IST)
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("budget 500-800", "800.00"),
+        ("budget 5-8k for painting", "8000.00"),
+        ("rs 1500 to 2000", "2000.00"),
+        ("₹500 - ₹900 for cleaning", "900.00"),
+        ("budget 800 for 2 ACs", "800.00"),
+    ],
+)
+async def test_a_budget_range_gives_its_upper_end(
+    extractor: OfflineEntityExtractor, text: str, budget: str
+) -> None:
+    found = (await extractor.extract(text, now=WEDNESDAY_10AM)).budget
+
+    assert found is not None
+    assert found.amount == Decimal(budget)
+
+
+@pytest.mark.parametrize(("text", "pincode"), [("pin 960001", "960001"), ("my pincode is 110001", "110001")])
+async def test_a_pincode_is_any_six_digits_the_domain_pincode_accepts(
+    extractor: OfflineEntityExtractor, text: str, pincode: str
+) -> None:
+    found = (await extractor.extract(text, now=WEDNESDAY_10AM)).pincode
+
+    assert found == pincode
+    assert Pincode(found).value == pincode
+
+
+@pytest.mark.parametrize("text", ["pin 060001", "paid ₹ 560034 already", "order 1234567"])
+async def test_six_digits_the_domain_refuses_or_money_are_not_a_pincode(
+    extractor: OfflineEntityExtractor, text: str
+) -> None:
+    assert (await extractor.extract(text, now=WEDNESDAY_10AM)).pincode is None

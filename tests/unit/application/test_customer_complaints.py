@@ -208,6 +208,25 @@ async def test_reopen_works_within_the_window_and_puts_it_back_on_the_queue() ->
     assert view.status == "in_progress"
     assert world.repo.queue[complaint_id].status == "waiting"
     assert world.repo.committed[ComplaintId(complaint_id)].resolution_due_at > world.clock.now()
+    assert world.repo.locked == [complaint_id]  # loaded under its row lock
+
+
+async def test_customer_writes_load_the_complaint_under_its_lock() -> None:
+    world = World()
+    complaint_id = await world.file()
+    handler = AddCustomerUpdateHandler(world.repo, world.uow, world.clock)
+    await handler.execute(AddCustomerUpdate(complaint_id=complaint_id, message="Any news?"), actor=ME)
+    assert world.repo.locked == [complaint_id]
+
+
+async def test_reopening_a_complaint_that_is_not_resolved_says_so() -> None:
+    world = World()
+    complaint_id = await world.file()
+    handler = ReopenComplaintHandler(world.repo, world.uow, world.clock)
+    with pytest.raises(TransitionNotAllowed) as caught:
+        await handler.execute(ReopenComplaint(complaint_id=complaint_id), actor=ME)
+    assert str(caught.value) == "only a resolved complaint can be reopened; this one is open"
+    assert "final status" not in caught.value.message
 
 
 async def test_reopen_refused_after_the_window_when_not_resolved_and_for_others() -> None:

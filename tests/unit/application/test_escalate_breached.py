@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from application.complaint.commands.escalate_breached import EscalateBreachedComplaints
+from application.complaint.escalation import Escalator
 from application.complaint.ports import ComplaintContact, StaffMember
 from application.identity.actors import StaffActor, SystemActor
 from application.identity.errors import Forbidden
@@ -38,14 +39,14 @@ class World:
         self.facts = FakeComplaintFacts(contacts={5: ComplaintContact("Asha", "asha@example.in", None)})
         self.notifier = RecordingNotifier()
         self.monitor = EscalateBreachedComplaints(
-            self.repo, self.staff, self.facts, self.notifier, self.uow, self.clock
+            self.repo, Escalator(self.staff, self.facts, self.notifier), self.uow, self.clock
         )
 
-    async def add(self, priority: Priority, *, assignee: int | None = AGENT.id) -> int:
+    async def add(self, priority: Priority, *, assignee: int | None = AGENT.id, score: int = 50) -> int:
         complaint = Complaint.file(
             customer_id=CustomerId(5), booking_id=None, type=ComplaintType.SERVICE_QUALITY,
             subject=f"{priority.value} complaint", description="Not good", priority=priority,
-            priority_score=50, priority_factors=(), sentiment=None, now=self.clock.now(),
+            priority_score=score, priority_factors=(), sentiment=None, now=self.clock.now(),
         )  # fmt: skip
         if assignee is not None:
             complaint.assign(assignee, now=self.clock.now(), by_staff_id=None)
@@ -71,9 +72,10 @@ async def test_each_level_escalates_once_per_breach_as_time_passes_and_reruns_ch
         world.clock.advance(timedelta(minutes=10))
         report = await world.monitor.execute(actor=SystemActor())
         for item in report.escalations:
-            key = (item.complaint_id, Breach(item.breach))
-            assert key not in escalated, f"{key} escalated twice"
-            escalated[key] = 1
+            for breach in item.breaches:
+                key = (item.complaint_id, Breach(breach))
+                assert key not in escalated, f"{key} escalated twice"
+                escalated[key] = 1
         before = world.snapshot()
         again = await world.monitor.execute(actor=SystemActor())
         assert again.escalations == []
@@ -117,10 +119,10 @@ async def test_an_answered_complaint_escalates_only_for_its_resolution() -> None
     world.repo.committed[complaint_id].first_responded_at = START + timedelta(minutes=30)
     world.clock.advance(timedelta(hours=30))
     report = await world.monitor.execute(actor=SystemActor())
-    assert [(e.complaint_id, e.breach) for e in report.escalations] == [(complaint_id, "resolution")]
+    assert [(e.complaint_id, e.breaches) for e in report.escalations] == [(complaint_id, ["resolution"])]
 
 
-async def test_an_unassigned_complaint_goes_to_the_lowest_senior_level_and_the_top_keeps_its_assignee() -> (
+async def test_an_unassigned_complaint_goes_above_the_base_working_level_and_the_top_keeps_its_assignee() -> (
     None
 ):
     world = World()
@@ -128,7 +130,7 @@ async def test_an_unassigned_complaint_goes_to_the_lowest_senior_level_and_the_t
     top = await world.add(Priority.CRITICAL, assignee=ADMIN.id)
     world.clock.advance(timedelta(hours=1))
     await world.monitor.execute(actor=SystemActor())
-    assert world.repo.committed[unassigned].assigned_staff_id == AGENT.id
+    assert world.repo.committed[unassigned].assigned_staff_id == SENIOR.id  # not the agent (base level 40)
     assert world.repo.committed[top].assigned_staff_id == ADMIN.id
     assert world.repo.committed[top].escalation_level == 1
 
@@ -151,3 +153,44 @@ async def test_staff_need_the_escalate_permission_to_run_the_monitor() -> None:
         staff_id=2, role="senior_agent", level=50, permissions=frozenset({"complaints.escalate"})
     )
     assert (await world.monitor.execute(actor=senior)).escalations == []
+
+
+async def test_both_clocks_breached_in_one_run_make_one_escalation_and_each_breach_is_done_once() -> None:
+    world = World()
+    complaint_id = await world.add(Priority.MEDIUM)
+    world.clock.advance(timedelta(hours=80))  # past the first response (24 h) and resolution (72 h) due
+    report = await world.monitor.execute(actor=SystemActor())
+
+    assert [(e.complaint_id, e.breaches) for e in report.escalations] == [
+        (complaint_id, ["first_response", "resolution"])
+    ]
+    complaint = world.repo.committed[complaint_id]
+    assert (complaint.priority, complaint.escalation_level) == (Priority.HIGH, 1)
+    assert complaint.first_response_escalated_at == complaint.resolution_escalated_at == world.clock.now()
+    entries = [u.message for u in complaint.updates if u.kind is UpdateKind.ESCALATION]
+    assert len(entries) == 1
+    assert "first response overdue and resolution overdue" in entries[0]
+    assert [n.template for n in world.notifier.published] == [
+        "complaint_escalated",
+        "complaint_escalated_to_you",
+    ]
+    world.clock.advance(timedelta(days=10))
+    assert (await world.monitor.execute(actor=SystemActor())).escalations == []
+
+
+async def test_escalation_lifts_the_queue_score_and_moves_the_claim_to_the_new_assignee() -> None:
+    world = World()
+    escalated = await world.add(Priority.LOW, score=10)
+    busy = await world.add(Priority.LOW, score=30)
+    world.repo.committed[busy].first_responded_at = START  # answered: its first response never breaches
+    world.clock.advance(timedelta(hours=48))  # only the first complaint's first response breaches
+
+    await world.monitor.execute(actor=SystemActor())
+
+    item = world.repo.queue[escalated]
+    assert (item.level, item.score, item.claimed_by) == ("medium", 35, SENIOR.id)
+    ranked = sorted(world.repo.queue, key=lambda i: (-world.repo.queue[i].score, world.repo.queue[i].due_at))
+    assert ranked == [escalated, busy]
+    factors = world.repo.committed[escalated].priority_factors
+    assert factors[-1].name == "escalation"
+    assert (factors[-1].detail, factors[-1].points) == ("low -> medium", 25)

@@ -3,18 +3,21 @@ vectors, refusals that leave nothing behind."""
 
 import pytest
 
+from adapters.knowledge.library import PackagedPolicyLibrary
+from adapters.knowledge.parsers import FileDocumentParser
 from application.ai.ports import AIServiceError
 from application.common.errors import DependencyUnavailable
 from application.identity.actors import SystemActor
 from application.identity.errors import Forbidden
-from application.knowledge.commands.ingest_document import IngestDocument
+from application.knowledge.commands.ingest_document import IngestDocument, IngestDocumentHandler
+from application.knowledge.commands.ingest_library import IngestLibraryHandler
 from application.knowledge.ports import namespace_for
 from application.knowledge.queries.search_knowledge import SearchKnowledgeQuery
-from application.staff.audit import Origin
+from application.staff.audit import Audit, Origin
 from domain.knowledge.document import MAX_DOCUMENT_BYTES, DocumentKind
 from domain.knowledge.errors import DocumentTooLarge, UnreadableDocument, UnsupportedDocumentType
 from tests.catalog_admin_fakes import staff_actor
-from tests.knowledge_fakes import HashingEmbedder, KnowledgeWorld
+from tests.knowledge_fakes import HashingEmbedder, InMemoryVectorIndex, KnowledgeWorld
 
 SYSTEM = SystemActor()
 NAMESPACE = namespace_for(HashingEmbedder.model)
@@ -159,3 +162,44 @@ async def test_the_shipped_policies_are_ingested_once_and_then_left_alone() -> N
     assert [(e.after or {}).get("status") for e in world.log.entries] == ["created"] * 5, (
         "reruns are not logged"
     )
+
+
+async def test_switching_the_vector_store_re_embeds_every_document_into_the_new_store() -> None:
+    world = KnowledgeWorld()
+    await world.library.execute()
+    pinecone = InMemoryVectorIndex(location="pinecone:https://nexora-abc.svc.pinecone.io")
+    switched = IngestLibraryHandler(
+        PackagedPolicyLibrary(),
+        IngestDocumentHandler(
+            FileDocumentParser(),
+            world.repository,
+            world.embedder,
+            pinecone,
+            world.tx,
+            Audit(world.log, world.tx, world.clock),
+            world.clock,
+        ),
+    )
+
+    moved = await switched.execute()
+    again = await switched.execute()
+
+    assert {r.status for r in moved} == {"updated"}
+    chunks = sum(d.chunks for d in await world.repository.documents())
+    assert await pinecone.count(namespace=NAMESPACE) == chunks > 0
+    assert {r.status for r in again} == {"unchanged"}
+
+
+async def test_a_file_named_only_in_devanagari_gets_a_slug_from_its_title_or_a_stable_digest() -> None:
+    world = KnowledgeWorld()
+
+    titled = await world.ingest.execute(
+        upload(b"# Refund Rules\n\nRefunds reach the card in 5-7 days.\n", filename="नीति.md"), actor=SYSTEM
+    )
+    hindi = b"# \xe0\xa4\xa8\xe0\xa5\x80\xe0\xa4\xa4\xe0\xa4\xbf\n\nText.\n"
+    first = await world.ingest.execute(upload(hindi, filename="सुरक्षा.md"), actor=SYSTEM)
+    again = await world.ingest.execute(upload(hindi + b"More.\n", filename="सुरक्षा.md"), actor=SYSTEM)
+
+    assert titled.slug == "refund-rules"
+    assert first.slug.startswith("document-")
+    assert (again.slug, again.status, again.version) == (first.slug, "updated", 2)

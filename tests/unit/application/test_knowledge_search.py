@@ -1,20 +1,26 @@
 """Hybrid knowledge search: validation, fusion, degradation without vectors, no dangling chunks, and the
 labelled question set's hit@3 over the shipped policies."""
 
+import asyncio
+import time
 from pathlib import Path
 
 import msgspec
 import pytest
 
-from application.ai.ports import VectorRecord
+from application.ai.ports import VectorMatch, VectorRecord
 from application.common.errors import DependencyUnavailable
 from application.identity.actors import SystemActor
 from application.knowledge.commands.ingest_document import IngestDocument
 from application.knowledge.ports import namespace_for, vector_id
 from application.knowledge.queries.evaluate_retrieval import EvaluateRetrieval, LabelledQuestion
-from application.knowledge.queries.search_knowledge import MAX_QUERY_CHARS, SearchKnowledgeQuery
+from application.knowledge.queries.search_knowledge import (
+    MAX_QUERY_CHARS,
+    SearchKnowledge,
+    SearchKnowledgeQuery,
+)
 from domain.knowledge.errors import InvalidSearchQuery
-from tests.knowledge_fakes import KnowledgeWorld
+from tests.knowledge_fakes import InMemoryVectorIndex, KnowledgeWorld
 
 QUESTIONS = Path(__file__).parents[2] / "data" / "knowledge_questions.jsonl"
 
@@ -120,3 +126,23 @@ async def test_the_labelled_questions_find_their_section_in_the_top_three_in_hyb
     assert evaluation.hit_at("keyword", 3) >= 0.85
     assert evaluation.hit_at("hybrid", 3) >= 0.9
     assert evaluation.hit_at("hybrid", 3) >= evaluation.hit_at("keyword", 3)
+
+
+class _HungIndex(InMemoryVectorIndex):
+    async def query(self, *args: object, **kwargs: object) -> list[VectorMatch]:
+        await asyncio.sleep(30)
+        return []
+
+
+async def test_hybrid_search_answers_from_keywords_within_the_budget_when_the_vector_index_hangs() -> None:
+    world = await policies()
+    search = SearchKnowledge(world.repository, world.keywords, world.embedder, _HungIndex(), 0.2)
+    started = time.monotonic()
+
+    result = await search.execute(SearchKnowledgeQuery("termite treatment warranty"))
+
+    assert time.monotonic() - started < 1.0
+    assert not result.vector_available
+    assert result.items[0].document_slug == "rework-and-warranty"
+    with pytest.raises(DependencyUnavailable):
+        await search.execute(SearchKnowledgeQuery("termite", mode="vector"))

@@ -18,6 +18,8 @@ from application.complaint.commands.ops_change_complaint_status import (
 from application.complaint.commands.ops_resolve_complaint import ResolveComplaint, ResolveComplaintHandler
 from application.complaint.desk_actions import AssigneeCannotWork
 from application.complaint.errors import ComplaintNotFound
+from application.complaint.escalation import Escalator
+from application.complaint.ports import ComplaintContact, StaffMember
 from application.complaint.queries.ops_complaint_analytics import ComplaintAnalytics, ComplaintAnalyticsQuery
 from application.complaint.queries.ops_complaint_queue import ComplaintQueue, ComplaintQueueQuery
 from application.complaint.queries.ops_export_complaint_analytics import ExportComplaintAnalytics
@@ -35,7 +37,12 @@ from tests.complaint_desk_fakes import (
     InMemoryComplaintDesk,
     RecordingDeskQueue,
 )
-from tests.complaint_fakes import InMemoryComplaintRepository
+from tests.complaint_fakes import (
+    FakeComplaintFacts,
+    FakeEscalationStaff,
+    InMemoryComplaintRepository,
+    RecordingNotifier,
+)
 from tests.fakes import FakeClock
 from tests.staff_fakes import StaffWorld, actor_for
 
@@ -69,6 +76,7 @@ class Desk:
     status: ChangeComplaintStatusHandler
     resolve: ResolveComplaintHandler
     note: AddComplaintNoteHandler
+    notifier: RecordingNotifier
 
     def actor(self, role: str) -> StaffActor:
         return actor_for(self.staff.staff.seed(f"Member {len(self.staff.staff.members) + 1}", role))
@@ -86,6 +94,15 @@ def desk() -> Desk:
     uow = BothUow(staff, repository)
     queue = RecordingDeskQueue(staff.tx.later)
     analytics = ComplaintAnalytics(InMemoryComplaintAnalytics(data), staff.audit, clock)
+    members = [
+        StaffMember(id=ASHA, name="Asha Verma", email="asha@nexora.in", level=40),
+        StaffMember(id=BALA, name="Bala Krishnan", email="bala@nexora.in", level=50),
+    ]
+    contacts = {c.customer_id: ComplaintContact("Customer", "c@example.in", None) for c in data.complaints}
+    notifier = RecordingNotifier()
+    escalator = Escalator(
+        FakeEscalationStaff(members=members), FakeComplaintFacts(contacts=contacts), notifier
+    )
     return Desk(
         staff,
         repository,
@@ -96,9 +113,10 @@ def desk() -> Desk:
         analytics,
         ExportComplaintAnalytics(analytics, staff.audit, uow),
         AssignComplaintHandler(repository, staff.staff, queue, reader, staff.audit, uow, clock),
-        ChangeComplaintStatusHandler(repository, reader, staff.audit, uow, clock),
+        ChangeComplaintStatusHandler(repository, escalator, reader, staff.audit, uow, clock),
         ResolveComplaintHandler(repository, reader, staff.audit, uow, clock),
         AddComplaintNoteHandler(repository, reader, staff.audit, uow, clock),
+        notifier,
     )
 
 
@@ -334,3 +352,55 @@ async def test_internal_notes_stay_internal_and_a_reply_is_the_first_response() 
         ("complaints.reply", True),
         ("complaints.note", False),
     ]
+
+
+async def test_a_status_note_stays_internal_and_the_customer_sees_a_neutral_line() -> None:
+    d = desk()
+    senior = d.actor("senior_agent")
+
+    await d.status.execute(
+        ChangeComplaintStatus(complaint_id=4, status="in_progress", note="INTERNAL: check refund abuse"),
+        actor=senior,
+    )
+    await d.status.execute(
+        ChangeComplaintStatus(complaint_id=4, status="escalated", note="INTERNAL: fraud suspected"),
+        actor=senior,
+    )
+    complaint = d.repository.committed[4]
+    public = " | ".join(u.message for u in complaint.visible_to_customer())
+    internal = [u.message for u in complaint.updates if u.is_internal]
+
+    assert "INTERNAL" not in public
+    assert "Status changed from open to in_progress" in public
+    assert "Escalated to a senior team member" in public
+    assert {"INTERNAL: check refund abuse", "INTERNAL: fraud suspected"} <= set(internal)
+
+
+async def test_a_resolution_note_is_the_answer_the_customer_sees() -> None:
+    d = desk()
+    await d.status.execute(
+        ChangeComplaintStatus(complaint_id=4, status="resolved", note="Refunded INR 500"),
+        actor=d.actor("senior_agent"),
+    )
+    assert "Refunded INR 500" in [u.message for u in d.repository.committed[4].visible_to_customer()]
+
+
+async def test_escalating_by_hand_reassigns_above_the_base_level_and_notifies() -> None:
+    d = desk()
+    assert d.repository.committed[4].assigned_staff_id is None
+
+    escalated = await d.status.execute(
+        ChangeComplaintStatus(complaint_id=4, status="escalated"), actor=d.actor("senior_agent")
+    )
+
+    assert escalated.assigned_staff_id == BALA  # above support_agent, the base complaint-working level
+    assert [n.template for n in d.notifier.published] == [
+        "complaint_escalated",
+        "complaint_escalated_to_you",
+    ]
+    assert d.notifier.published[1].to == "bala@nexora.in"
+    with pytest.raises(TransitionNotAllowed):
+        await d.status.execute(
+            ChangeComplaintStatus(complaint_id=4, status="escalated"), actor=d.actor("senior_agent")
+        )
+    assert len(d.notifier.published) == 2

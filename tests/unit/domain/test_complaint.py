@@ -130,8 +130,14 @@ def test_every_status_pair_is_allowed_exactly_when_the_table_has_it(
     if requested in TRANSITIONS[current]:
         complaint.move_to(requested, now=OPENED, staff_id=4, note="a note")
         assert complaint.status is requested
-        assert len(complaint.updates) == before + 1
-        assert (complaint.updates[-1].old_status, complaint.updates[-1].new_status) == (current, requested)
+        public = complaint.updates[before:]
+        if requested is not S.RESOLVED:  # any other note is kept as an internal note after the entry
+            assert [(u.kind, u.message, u.is_internal) for u in public[1:]] == [
+                (UpdateKind.INTERNAL_NOTE, "a note", True)
+            ]
+            public = public[:1]
+        assert len(public) == 1
+        assert (public[-1].old_status, public[-1].new_status) == (current, requested)
     else:
         with pytest.raises(TransitionNotAllowed) as caught:
             complaint.move_to(requested, now=OPENED, staff_id=4, note="a note")
@@ -354,7 +360,7 @@ class ComplaintMachine(RuleBasedStateMachine):
             return
         assert expected_ok
         assert c.status is status
-        entry = c.updates[-1]
+        entry = [u for u in c.updates if not u.is_internal][-1]  # a staff note follows as an internal note
         assert (entry.old_status, entry.new_status, entry.created_at) == (old, status, self.clock)
 
     @rule(breach=st.sampled_from(Breach), hours=st.integers(min_value=0, max_value=200))
@@ -434,3 +440,33 @@ def test_due_times_follow_the_sla_table_when_complaint_is_opened(
     first_response_due, resolution_due = due_times(priority, OPENED)
     assert first_response_due == OPENED + timedelta(hours=first_response_hours)
     assert resolution_due == OPENED + timedelta(hours=resolution_hours)
+
+
+def test_a_resolution_without_staff_still_counts_as_the_first_response() -> None:
+    complaint = make_complaint()
+    complaint.resolve("Refunded by the operations team", now=OPENED + timedelta(hours=2), staff_id=None)
+    assert complaint.first_responded_at == OPENED + timedelta(hours=2)
+    assert complaint.updates[-1].author is UpdateAuthor.SYSTEM
+
+
+def test_escalating_a_critical_complaint_says_its_priority_stays() -> None:
+    complaint = make_complaint(90)
+    assert complaint.escalate(
+        now=OPENED, reason="resolution overdue", to_staff_id=None, breach=Breach.RESOLUTION
+    )
+    assert complaint.priority is Priority.CRITICAL
+    assert complaint.updates[-1].message == (
+        "Escalated to a senior team member (resolution overdue); priority stays critical"
+    )
+    assert "critical -> critical" not in complaint.updates[-1].message
+
+
+def test_one_escalation_records_both_breaches_and_raises_one_level() -> None:
+    complaint = make_complaint(40)  # medium
+    at = OPENED + timedelta(hours=80)
+    assert complaint.breaches(at) == [Breach.FIRST_RESPONSE, Breach.RESOLUTION]
+    assert complaint.escalate(now=at, reason="x", to_staff_id=7, breaches=complaint.breaches(at))
+    assert (complaint.priority, complaint.escalation_level, complaint.breaches(at)) == (Priority.HIGH, 1, [])
+    assert complaint.priority_score == 60  # lifted to the high level's minimum
+    assert not complaint.escalate(now=at, reason="x", to_staff_id=8, breaches=list(Breach))
+    assert complaint.assigned_staff_id == 7

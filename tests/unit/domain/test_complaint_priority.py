@@ -55,6 +55,7 @@ def test_score_is_monotonic_in_severity_when_only_the_type_changes(
     low = assess(inputs(milder, text, sentiment, value, recent))
     high = assess(inputs(severer, text, sentiment, value, recent))
     assert low.score <= high.score
+    assert LEVEL_ORDER.index(low.level) <= LEVEL_ORDER.index(high.level)
 
 
 @given(types, texts, st.floats(-1, 1), st.floats(-1, 1), values, counts)
@@ -62,10 +63,12 @@ def test_score_is_monotonic_in_negative_sentiment_when_only_sentiment_changes(
     type: ComplaintType, text: str, s1: float, s2: float, value: Decimal | None, recent: int
 ) -> None:
     angrier, calmer = sorted((s1, s2))
-    assert (
-        assess(inputs(type, text, angrier, value, recent)).score
-        >= assess(inputs(type, text, calmer, value, recent)).score
+    angry, calm = (
+        assess(inputs(type, text, angrier, value, recent)),
+        assess(inputs(type, text, calmer, value, recent)),
     )
+    assert angry.score >= calm.score
+    assert LEVEL_ORDER.index(angry.level) >= LEVEL_ORDER.index(calm.level)
 
 
 @given(types, texts, sentiments, values, counts, counts)

@@ -11,7 +11,7 @@ from adapters.ai.sql_vector_index import SqlaVectorIndex
 from adapters.ai.wordllama_embedder import WordLlamaEmbedder
 from application.ai.ports import Embedder, VectorIndex
 from entrypoints.ioc.container import make_container
-from entrypoints.settings import InvalidSettings, load_settings
+from entrypoints.settings import OFFLINE_EMBEDDING_DIMENSION, InvalidSettings, load_settings
 
 
 @pytest.fixture(autouse=True)
@@ -84,3 +84,18 @@ async def test_gemini_and_pinecone_are_wired_when_configured(monkeypatch: pytest
         assert isinstance(await container.get(VectorIndex), PineconeVectorIndex)
     finally:
         await container.close()
+
+
+def test_offline_embeddings_with_pinecone_refuse_to_start_when_the_dimension_differs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NEXORA_VECTOR_PROVIDER", "pinecone")
+    monkeypatch.setenv("NEXORA_PINECONE_API_KEY", "pcsk_key")
+    monkeypatch.setenv("NEXORA_PINECONE_INDEX_HOST", "https://nexora-abc.svc.pinecone.io")
+    with pytest.raises(InvalidSettings) as caught:
+        load_settings()
+    assert "NEXORA_EMBEDDING_DIMENSION=768" in str(caught.value)
+    assert "256" in str(caught.value)
+
+    monkeypatch.setenv("NEXORA_EMBEDDING_DIMENSION", "256")
+    assert load_settings().embedding_dimension == WordLlamaEmbedder().dimension == OFFLINE_EMBEDDING_DIMENSION

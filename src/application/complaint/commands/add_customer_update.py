@@ -25,7 +25,7 @@ class AddCustomerUpdateHandler:
         self._complaints, self._uow, self._clock = complaints, uow, clock
 
     async def execute(self, cmd: AddCustomerUpdate, *, actor: CustomerActor) -> UpdateView:
-        complaint = await self._complaints.get_for_customer(
+        complaint = await self._complaints.get_for_customer_update(
             CustomerId(actor.customer_id), ComplaintId(cmd.complaint_id)
         )
         if complaint is None:

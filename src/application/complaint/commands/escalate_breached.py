@@ -1,30 +1,27 @@
 """The SLA monitor: escalate every complaint whose first-response or resolution clock ran out."""
 
-from datetime import datetime
-
 import msgspec
 
 from application.common.ports import Clock, UnitOfWork
-from application.complaint.notices import customer_notice, staff_notice
-from application.complaint.ports import (
-    ComplaintFacts,
-    ComplaintNotifier,
-    ComplaintRepository,
-    EscalationStaff,
-)
+from application.complaint.escalation import ASSIGNED, ESCALATED, Escalator
+from application.complaint.ports import ComplaintRepository
 from application.identity.actors import StaffActor, SystemActor
 from application.identity.errors import Forbidden
-from domain.complaint.entities import Breach, Complaint
+from domain.complaint.entities import Breach
 from domain.complaint.policy import MONITOR_BATCH
 
+__all__ = ["ASSIGNED", "ESCALATED", "EscalateBreachedComplaints", "Escalation", "EscalationReport"]
+
 PERMISSION = "complaints.escalate"
-ESCALATED = "complaint_escalated"
-ASSIGNED = "complaint_escalated_to_you"
+LABELS = {Breach.FIRST_RESPONSE: "first response overdue", Breach.RESOLUTION: "resolution overdue"}
 
 
 class Escalation(msgspec.Struct, frozen=True):
+    """One escalation of one complaint; `breaches` are the SLA clocks it answers (both when both ran out
+    by the same run)."""
+
     complaint_id: int
-    breach: str
+    breaches: list[str]
     priority: str
     assigned_staff_id: int | None
 
@@ -40,23 +37,16 @@ class EscalationReport(msgspec.Struct, frozen=True):
 class EscalateBreachedComplaints:
     """Run by the worker every MONITOR_INTERVAL (the system actor), or by staff with complaints.escalate
     (the CLI's `nexora complaints escalate`; Forbidden otherwise). Each active complaint whose first response
-    or resolution is overdue escalates exactly once per breach: status escalated, priority one level up,
-    reassigned to an active staff member of a higher role level than its assignee (kept when nobody
-    qualifies), a timeline entry, and notices to the customer and the new assignee. Each complaint is
-    handled in its own transaction under its row lock and re-checked there, so two monitors running at
-    once never escalate one breach twice."""
+    or resolution is overdue escalates exactly once per breach, and once per run: breaches found together
+    make one escalation (status escalated, priority one level up, reassigned by the Escalator to a more
+    senior member, one timeline entry, one notice to the customer and one to the new assignee). Each
+    complaint is handled in its own transaction under its row lock and re-checked there, so two monitors
+    running at once never escalate one breach twice."""
 
     def __init__(
-        self,
-        complaints: ComplaintRepository,
-        staff: EscalationStaff,
-        facts: ComplaintFacts,
-        notifier: ComplaintNotifier,
-        uow: UnitOfWork,
-        clock: Clock,
+        self, complaints: ComplaintRepository, escalator: Escalator, uow: UnitOfWork, clock: Clock
     ) -> None:
-        self._complaints, self._staff, self._facts = complaints, staff, facts
-        self._notifier, self._uow, self._clock = notifier, uow, clock
+        self._complaints, self._escalator, self._uow, self._clock = complaints, escalator, uow, clock
 
     async def execute(
         self, *, actor: SystemActor | StaffActor, limit: int = MONITOR_BATCH
@@ -73,33 +63,16 @@ class EscalateBreachedComplaints:
             if complaint is None or not breaches:
                 await self._uow.rollback()
                 continue
-            done.extend([await self._escalate(complaint, breach, now=now) for breach in breaches])
+            reason = " and ".join(LABELS[b] for b in breaches)
+            await self._escalator.escalate(complaint, now=now, breaches=breaches, reason=reason)
             await self._complaints.save(complaint)
             await self._uow.commit()
-        return EscalationReport(breached=len(candidates), escalations=done)
-
-    async def _escalate(self, complaint: Complaint, breach: Breach, *, now: datetime) -> Escalation:
-        assert complaint.id is not None
-        current = complaint.assigned_staff_id
-        level = (await self._staff.level_of(current) or 0) if current is not None else 0
-        target = await self._staff.pick_above(level)
-        label = "first response overdue" if breach is Breach.FIRST_RESPONSE else "resolution overdue"
-        complaint.escalate(
-            now=now,
-            reason=label,
-            to_staff_id=target.id if target is not None else None,
-            breach=breach,
-        )
-        contact = await self._facts.contact(complaint.customer_id)
-        notices = customer_notice(complaint, contact, ESCALATED, now=now)
-        if target is not None:
-            notices.append(
-                staff_notice(complaint, to_email=target.email, template=ASSIGNED, reason=label, now=now)
+            done.append(
+                Escalation(
+                    complaint_id=complaint_id,
+                    breaches=[b.value for b in breaches],
+                    priority=complaint.priority.value,
+                    assigned_staff_id=complaint.assigned_staff_id,
+                )
             )
-        await self._notifier.publish(notices)
-        return Escalation(
-            complaint_id=complaint.id,
-            breach=breach.value,
-            priority=complaint.priority.value,
-            assigned_staff_id=complaint.assigned_staff_id,
-        )
+        return EscalationReport(breached=len(candidates), escalations=done)

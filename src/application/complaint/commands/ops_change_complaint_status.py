@@ -7,10 +7,12 @@ from application.common.ports import Clock, UnitOfWork
 from application.complaint.desk_actions import locked, result, snapshot
 from application.complaint.desk_ports import ComplaintDesk
 from application.complaint.desk_views import DeskComplaintDetail
+from application.complaint.escalation import Escalator
 from application.complaint.ports import ComplaintRepository
 from application.staff.access import Operator, actor_id, require
 from application.staff.audit import Audit, Origin
-from domain.complaint.entities import ComplaintStatus
+from domain.complaint.entities import TRANSITIONS, ComplaintStatus
+from domain.shared.status_machine import check_transition
 
 # the permission each target status needs
 TARGETS = {
@@ -29,27 +31,25 @@ class ChangeComplaintStatus(msgspec.Struct, frozen=True):
 
 
 class ChangeComplaintStatusHandler:
-    """Needs complaints.manage to start work (in_progress), complaints.escalate to escalate by hand (priority
-    one level up), complaints.resolve to resolve (with a note: ResolutionNoteRequired, 422) or close;
-    refusals are logged. Moves only along the complaint's TRANSITIONS (TransitionNotAllowed, 422).
-    InvalidInput (400) for another status; ComplaintNotFound (404). The move and its log line commit
-    together."""
+    """Needs complaints.manage to start work (in_progress), complaints.escalate to escalate by hand (the
+    same path as the SLA monitor: priority one level up, reassigned to a more senior member, customer and
+    new assignee notified), complaints.resolve to resolve (with a note: ResolutionNoteRequired, 422) or
+    close; refusals are logged. The note of a resolution is the answer the customer sees; any other note is
+    kept internal (the customer sees a neutral status line). Moves only along the complaint's TRANSITIONS
+    (TransitionNotAllowed, 422). InvalidInput (400) for another status; ComplaintNotFound (404). The move
+    and its log line commit together."""
 
     def __init__(
         self,
         complaints: ComplaintRepository,
+        escalator: Escalator,
         desk: ComplaintDesk,
         audit: Audit,
         uow: UnitOfWork,
         clock: Clock,
     ) -> None:
-        self._complaints, self._desk, self._audit, self._uow, self._clock = (
-            complaints,
-            desk,
-            audit,
-            uow,
-            clock,
-        )
+        self._complaints, self._escalator, self._desk = complaints, escalator, desk
+        self._audit, self._uow, self._clock = audit, uow, clock
 
     async def execute(self, cmd: ChangeComplaintStatus, *, actor: Operator) -> DeskComplaintDetail:
         allowed = ", ".join(s.value for s in TARGETS)
@@ -69,7 +69,8 @@ class ChangeComplaintStatusHandler:
         if target is ComplaintStatus.RESOLVED:
             complaint.resolve(cmd.note, now=now, staff_id=by)
         elif target is ComplaintStatus.ESCALATED:
-            complaint.move_to(target, now=now, staff_id=by, note=cmd.note.strip() or "escalated by hand")
+            check_transition("complaint", TRANSITIONS, complaint.status, target)
+            await self._escalator.escalate(complaint, now=now, note=cmd.note, by_staff_id=by)
         else:
             complaint.move_to(target, now=now, staff_id=by, note=cmd.note)
         await self._complaints.save(complaint)

@@ -37,11 +37,11 @@ class IngestDocument(msgspec.Struct, frozen=True):
 
 class IngestDocumentHandler:
     """Needs documents.manage (refusals are logged). Parses the file (type judged by content), chunks it by
-    headings and, unless the same file was already ingested with the same chunking and embedding model
-    (checksum), embeds the chunks, replaces the document's chunks in one transaction and then swaps its
-    vectors: new ones written, then those of chunks that are gone deleted (SQLite may reuse a freed chunk id,
-    whose vector the upsert overwrites). Search joins vectors to chunks in SQL, so a vector whose chunk is
-    gone is never returned. Raises DocumentTooLarge (413), UnsupportedDocumentType (415),
+    headings and, unless the same file was already ingested with the same chunking, embedding model and
+    vector store (checksum), embeds the chunks, replaces the document's chunks in one transaction and then
+    swaps its vectors: new ones written, then those of chunks that are gone deleted (SQLite may reuse a freed
+    chunk id, whose vector the upsert overwrites). Search joins vectors to chunks in SQL, so a vector whose
+    chunk is gone is never returned. Raises DocumentTooLarge (413), UnsupportedDocumentType (415),
     UnreadableDocument (422), InvalidInput (400) without a file, DocumentBusy (409) when the same new slug
     is being added at the same moment, DependencyUnavailable (503) when the
     embedder or vector index cannot answer (before the commit nothing is stored; after it, the chunks are
@@ -75,7 +75,7 @@ class IngestDocumentHandler:
         if len(cmd.data) > MAX_DOCUMENT_BYTES:
             raise DocumentTooLarge(len(cmd.data), MAX_DOCUMENT_BYTES)
         parsed = self._parser.parse(cmd.data, filename=cmd.filename)
-        slug = slugify(cmd.slug or cmd.filename)
+        slug = slugify(cmd.slug) if cmd.slug else _slug_of(cmd.filename, parsed.title)
         chunks = chunk_sections(parsed.sections)
         if not chunks:
             raise UnreadableDocument(f"{cmd.filename}: no text found to index")
@@ -98,7 +98,8 @@ class IngestDocumentHandler:
 
     def _checksum(self, cmd: IngestDocument) -> str:
         digest = hashlib.sha256(cmd.data)
-        digest.update(f"|{cmd.kind}|{CHUNKING_VERSION}|{self._embedder.model}".encode())
+        store = self._vectors.location
+        digest.update(f"|{cmd.kind}|{CHUNKING_VERSION}|{self._embedder.model}|{store}".encode())
         return digest.hexdigest()
 
     async def _swap_vectors(
@@ -135,6 +136,17 @@ class IngestDocumentHandler:
             origin=cmd.origin,
             after=after,
         )
+
+
+def _slug_of(filename: str, title: str) -> str:
+    """From the file name, else the title; a name in a script without ASCII letters ("नीति.md") gets a
+    stable slug from a digest of the name."""
+    for name in (filename, title):
+        try:
+            return slugify(name)
+        except UnreadableDocument:
+            continue
+    return "document-" + hashlib.sha256(filename.encode()).hexdigest()[:12]
 
 
 def _status(existing: StoredDocument | None, checksum: str) -> IngestStatus:

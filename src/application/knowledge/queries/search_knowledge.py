@@ -1,5 +1,6 @@
 """Hybrid search of the knowledge base: BM25 keywords and vector similarity, fused by reciprocal rank."""
 
+import asyncio
 import logging
 
 import msgspec
@@ -16,6 +17,7 @@ MAX_QUERY_CHARS = 500
 MAX_LIMIT = 20
 DEFAULT_LIMIT = 5
 CANDIDATES = 40
+VECTOR_BUDGET_SECONDS = 2.5
 log = logging.getLogger("nexora.knowledge")
 
 
@@ -28,9 +30,10 @@ class SearchKnowledgeQuery(msgspec.Struct, frozen=True):
 class SearchKnowledge:
     """Anyone may search (the documents are public policies). Raises InvalidSearchQuery (422) for a blank or
     over-long query or a limit outside 1..MAX_LIMIT, DependencyUnavailable (503) in vector mode when the
-    embedder or index cannot answer. When the embedder or vector index is down, hybrid search
-    answers from keywords alone and says so (`vector_available=False`). Chunks whose document was replaced
-    since their vector was written are dropped, never returned."""
+    embedder or index cannot answer. When the embedder or vector index is down or does not answer within
+    `vector_budget_seconds`, hybrid search answers from keywords alone and says so
+    (`vector_available=False`). Chunks whose document was replaced since their vector was written are
+    dropped, never returned."""
 
     def __init__(
         self,
@@ -38,7 +41,9 @@ class SearchKnowledge:
         keywords: KeywordIndex,
         embedder: Embedder,
         vectors: VectorIndex,
+        vector_budget_seconds: float = VECTOR_BUDGET_SECONDS,
     ) -> None:
+        self._budget = vector_budget_seconds
         self._repository = repository
         self._keywords = keywords
         self._embedder = embedder
@@ -75,6 +80,13 @@ class SearchKnowledge:
         return KnowledgeSearchResult(text, query.mode, hits[: query.limit], vector_available)
 
     async def _vector_ranking(self, text: str) -> list[int]:
+        try:
+            async with asyncio.timeout(self._budget):
+                return await self._nearest(text)
+        except TimeoutError:
+            raise AIServiceError("vector search", f"no answer within {self._budget:g} s") from None
+
+    async def _nearest(self, text: str) -> list[int]:
         [vector] = await self._embedder.embed([text], task=EmbeddingTask.QUERY)
         matches = await self._vectors.query(
             vector, top_k=CANDIDATES, namespace=namespace_for(self._embedder.model)

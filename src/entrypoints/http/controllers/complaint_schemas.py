@@ -8,6 +8,12 @@ import msgspec
 from domain.complaint.entities import MAX_MESSAGE
 from entrypoints.http.schemas import Schema
 
+MAX_ID = 2**63 - 1
+"""Ids are signed 64-bit at most (what the database drivers accept): larger ones are refused (400), never
+sent to the database."""
+
+Id = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
+
 ComplaintTypeIn = Literal[
     "no_show",
     "late_arrival",
@@ -27,7 +33,7 @@ class ComplaintIn(Schema):
     type: ComplaintTypeIn
     subject: Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=["The plumber never came"])]
     description: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE)]
-    booking_id: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    booking_id: Id | None = None
 
 
 class UpdateIn(Schema):

@@ -18,6 +18,7 @@ from application.complaint.queries.list_my_complaints import (
 )
 from application.identity.actors import CustomerActor
 from entrypoints.http.controllers.complaint_schemas import (
+    MAX_ID,
     ComplaintIn,
     ComplaintOut,
     ComplaintPageOut,
@@ -28,6 +29,8 @@ from entrypoints.http.controllers.complaint_schemas import (
 )
 from entrypoints.http.controllers.users import signed_in
 from entrypoints.http.schemas import to_schema
+
+ComplaintIdPath = FromPath[Annotated[int, Parameter(le=MAX_ID, description="Complaint id")]]
 
 
 class ComplaintsController(Controller):
@@ -65,7 +68,7 @@ class ComplaintsController(Controller):
     @inject
     async def get_complaint(
         self,
-        complaint_id: FromPath[int],
+        complaint_id: ComplaintIdPath,
         actor: FromDishka[CustomerActor],
         handler: FromDishka[GetMyComplaint],
     ) -> ComplaintOut:
@@ -75,7 +78,7 @@ class ComplaintsController(Controller):
     @inject
     async def list_updates(
         self,
-        complaint_id: FromPath[int],
+        complaint_id: ComplaintIdPath,
         actor: FromDishka[CustomerActor],
         handler: FromDishka[ListMyComplaintUpdates],
     ) -> UpdatePageOut:
@@ -85,7 +88,7 @@ class ComplaintsController(Controller):
     @inject
     async def add_update(
         self,
-        complaint_id: FromPath[int],
+        complaint_id: ComplaintIdPath,
         data: Annotated[UpdateIn, Body()],
         actor: FromDishka[CustomerActor],
         handler: FromDishka[AddCustomerUpdateHandler],
@@ -97,7 +100,7 @@ class ComplaintsController(Controller):
     @inject
     async def reopen(
         self,
-        complaint_id: FromPath[int],
+        complaint_id: ComplaintIdPath,
         actor: FromDishka[CustomerActor],
         handler: FromDishka[ReopenComplaintHandler],
         data: Annotated[ReopenIn | None, Body()] = None,

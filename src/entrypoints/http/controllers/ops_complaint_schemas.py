@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from entrypoints.http.controllers.complaint_schemas import MAX_ID
 from entrypoints.http.schemas import Schema
 
 
@@ -189,7 +190,7 @@ Message = Annotated[str, msgspec.Meta(max_length=5000)]
 
 
 class AssignIn(Schema):
-    staff_id: Annotated[int, msgspec.Meta(ge=1)]
+    staff_id: Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
 
 
 class ComplaintStatusIn(Schema):

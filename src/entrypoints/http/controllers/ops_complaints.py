@@ -22,6 +22,7 @@ from application.complaint.queries.ops_export_complaint_analytics import ExportC
 from application.complaint.queries.ops_get_complaint import GetDeskComplaint, GetDeskComplaintQuery
 from application.complaint.queries.ops_list_complaints import ListDeskComplaints, ListDeskComplaintsQuery
 from application.identity.actors import StaffActor
+from entrypoints.http.controllers.complaint_schemas import MAX_ID
 from entrypoints.http.controllers.ops_common import origin_of
 from entrypoints.http.controllers.ops_complaint_schemas import (
     AssignIn,
@@ -35,7 +36,7 @@ from entrypoints.http.controllers.ops_complaint_schemas import (
 )
 from entrypoints.http.schemas import to_schema
 
-ComplaintIdParam = FromPath[Annotated[int, Parameter(description="Complaint id")]]
+ComplaintIdParam = FromPath[Annotated[int, Parameter(le=MAX_ID, description="Complaint id")]]
 Limit = FromQuery[Annotated[int, Parameter(ge=1, le=MAX_PAGE)]]
 Offset = FromQuery[Annotated[int, Parameter(ge=0)]]
 Text = FromQuery[Annotated[str | None, Parameter(max_length=40)]]
@@ -139,7 +140,7 @@ class OpsComplaintsController(Controller):
     @get(
         "/complaints/analytics.csv",
         summary="The same figures as CSV rows: section, key, metric, value (analytics.export)",
-        media_type="text/csv; charset=utf-8",
+        media_type="text/csv",
     )
     @inject
     async def analytics_csv(
@@ -154,7 +155,7 @@ class OpsComplaintsController(Controller):
         body = await handler.execute(query, actor=actor)
         return Response(
             body,
-            media_type="text/csv; charset=utf-8",
+            media_type="text/csv",
             headers={"Content-Disposition": 'attachment; filename="complaint-analytics.csv"'},
         )
 
