@@ -36,7 +36,7 @@ def test_eval_prints_accuracy_macro_f1_per_intent_scores_and_the_confusion_matri
     assert "booking_reference" in result.output
 
 
-@pytest.mark.parametrize(("split", "size"), [("2", 112), ("3", 111)])
+@pytest.mark.parametrize(("split", "size"), [("2", 112), ("3", 111), ("4", 177)])
 def test_eval_scores_a_later_held_out_split_when_asked(runner: CliRunner, env, split: str, size: int) -> None:
     result = runner.invoke(cli, ["nlp", "eval", "--held-out", split, "--min-macro-f1", "0.82"], env=env)
 
@@ -45,7 +45,7 @@ def test_eval_scores_a_later_held_out_split_when_asked(runner: CliRunner, env, s
 
 
 def test_eval_refuses_a_held_out_split_that_does_not_exist(runner: CliRunner, env) -> None:
-    result = runner.invoke(cli, ["nlp", "eval", "--held-out", "4"], env=env)
+    result = runner.invoke(cli, ["nlp", "eval", "--held-out", "5"], env=env)
 
     assert result.exit_code == 2
     assert "--held-out" in result.output

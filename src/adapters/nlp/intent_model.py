@@ -1,10 +1,11 @@
-"""A small multinomial logistic regression over sparse text features, trained with numpy alone.
+"""A small multinomial logistic regression over sparse text features (and, optionally, dense sentence
+embeddings), trained with numpy alone.
 
 Full-batch gradient descent with Adam from zero weights: the same training file always gives the same
-model (no randomness), in a fraction of a second for a few hundred utterances.
+model (no randomness), in a fraction of a second for a thousand utterances.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -14,6 +15,13 @@ from adapters.nlp.text_features import SparseRows, Vectoriser
 EPOCHS = 120
 LEARNING_RATE = 0.2
 L2 = 1e-4
+DENSE_WEIGHT = 1.5
+"""Scale of the unit-length embedding next to the unit-length sparse row (chosen by cross-validation)."""
+DENSE_L2 = 1e-3
+DENSE_LEARNING_RATE = 0.05
+
+Embed = Callable[[Sequence[str]], NDArray[np.float32]]
+"""Texts to one dense row each (any width; rows are scaled to unit length here)."""
 
 
 def _softmax(scores: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -25,30 +33,55 @@ def _softmax(scores: NDArray[np.float32]) -> NDArray[np.float32]:
 class SoftmaxTextModel:
     """Probabilities over `labels` for a text."""
 
-    def __init__(self, texts: Sequence[str], labels: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], labels: Sequence[str], embed: Embed | None = None) -> None:
         self.labels = sorted(set(labels))
         self.vectoriser = Vectoriser(texts)
+        self._embed = embed
         x = self.vectoriser.matrix(texts)
         y = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         y[np.arange(len(texts)), [self.labels.index(label) for label in labels]] = 1.0
-        self.weights, self.bias = _fit(x, y)
+        dense = self._dense(texts)
+        self.weights, self.dense_weights, self.bias = _fit(x, dense, y)
 
     def probabilities(self, text: str) -> dict[str, float]:
         cols, vals = self.vectoriser.row(text)
         scores = (self.weights[cols] * vals[:, None]).sum(axis=0) + self.bias
+        if self._embed is not None:
+            scores = scores + self._dense([text])[0] @ self.dense_weights
         return dict(zip(self.labels, (float(p) for p in _softmax(scores)), strict=True))
 
+    def _dense(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        if self._embed is None:
+            return np.zeros((len(texts), 0), dtype=np.float32)
+        vectors = np.asarray(self._embed(texts), dtype=np.float32).reshape(len(texts), -1)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+        result: NDArray[np.float32] = unit * np.float32(DENSE_WEIGHT)
+        return result
 
-def _fit(x: SparseRows, y: NDArray[np.float32]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+
+def _fit(
+    x: SparseRows, dense: NDArray[np.float32], y: NDArray[np.float32]
+) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
     weights = np.zeros((x.width, y.shape[1]), dtype=np.float32)
+    dense_weights = np.zeros((dense.shape[1], y.shape[1]), dtype=np.float32)
     bias = np.zeros(y.shape[1], dtype=np.float32)
     w_moments = (np.zeros_like(weights), np.zeros_like(weights))
+    d_moments = (np.zeros_like(dense_weights), np.zeros_like(dense_weights))
     b_moments = (np.zeros_like(bias), np.zeros_like(bias))
     for step in range(1, EPOCHS + 1):
-        grad_scores = (_softmax(x.dot(weights) + bias) - y) * np.float32(1.0 / x.height)
+        scores = x.dot(weights) + dense @ dense_weights + bias
+        grad_scores = (_softmax(scores) - y) * np.float32(1.0 / x.height)
         _adam(weights, x.transpose_dot(grad_scores) + L2 * weights, w_moments, step)
+        _adam(
+            dense_weights,
+            dense.T @ grad_scores + DENSE_L2 * dense_weights,
+            d_moments,
+            step,
+            DENSE_LEARNING_RATE,
+        )
         _adam(bias, grad_scores.sum(axis=0), b_moments, step)
-    return weights, bias
+    return weights, dense_weights, bias
 
 
 def _adam(
@@ -56,6 +89,7 @@ def _adam(
     grad: NDArray[np.float32],
     moments: tuple[NDArray[np.float32], NDArray[np.float32]],
     step: int,
+    learning_rate: float = LEARNING_RATE,
 ) -> None:
     """One Adam update of `param` in place."""
     beta1, beta2, eps = 0.9, 0.999, 1e-8
@@ -64,4 +98,4 @@ def _adam(
     mean += (1 - beta1) * grad
     square *= beta2
     square += (1 - beta2) * grad * grad
-    param -= LEARNING_RATE * (mean / (1 - beta1**step)) / (np.sqrt(square / (1 - beta2**step)) + eps)
+    param -= learning_rate * (mean / (1 - beta1**step)) / (np.sqrt(square / (1 - beta2**step)) + eps)

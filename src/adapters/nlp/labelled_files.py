@@ -12,7 +12,12 @@ from application.nlp.ports import Intent
 
 DATA = Path(__file__).parent / "data"
 TRAIN = DATA / "intents_train.tsv"
-HELD_OUT = (DATA / "intents_heldout.tsv", DATA / "intents_heldout2.tsv", DATA / "intents_heldout3.tsv")
+HELD_OUT = (
+    DATA / "intents_heldout.tsv",
+    DATA / "intents_heldout2.tsv",
+    DATA / "intents_heldout3.tsv",
+    DATA / "intents_heldout4.tsv",
+)
 ENTITIES = DATA / "entities.jsonl"
 
 
