@@ -19,6 +19,9 @@ DENSE_WEIGHT = 1.5
 """Scale of the unit-length embedding next to the unit-length sparse row (chosen by cross-validation)."""
 DENSE_L2 = 1e-3
 DENSE_LEARNING_RATE = 0.05
+CLASS_BIAS: dict[str, float] = {"out_of_scope": -0.25}
+"""Added to a label's score at classification time, chosen by grouped cross-validation on the training split
+(out_of_scope -1.0, -0.5, -0.25, 0, +0.5, +1.0 tried)."""
 
 Embed = Callable[[Sequence[str]], NDArray[np.float32]]
 """Texts to one dense row each (any width; rows are scaled to unit length here)."""
@@ -42,10 +45,11 @@ class SoftmaxTextModel:
         y[np.arange(len(texts)), [self.labels.index(label) for label in labels]] = 1.0
         dense = self._dense(texts)
         self.weights, self.dense_weights, self.bias = _fit(x, dense, y)
+        self._shift = np.array([CLASS_BIAS.get(label, 0.0) for label in self.labels], dtype=np.float32)
 
     def probabilities(self, text: str) -> dict[str, float]:
         cols, vals = self.vectoriser.row(text)
-        scores = (self.weights[cols] * vals[:, None]).sum(axis=0) + self.bias
+        scores = (self.weights[cols] * vals[:, None]).sum(axis=0) + self.bias + self._shift
         if self._embed is not None:
             scores = scores + self._dense([text])[0] @ self.dense_weights
         return dict(zip(self.labels, (float(p) for p in _softmax(scores)), strict=True))

@@ -17,6 +17,7 @@ HELD_OUT = (
     DATA / "intents_heldout2.tsv",
     DATA / "intents_heldout3.tsv",
     DATA / "intents_heldout4.tsv",
+    DATA / "intents_heldout5.tsv",
 )
 ENTITIES = DATA / "entities.jsonl"
 

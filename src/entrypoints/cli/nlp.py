@@ -29,7 +29,7 @@ def nlp() -> None:
     type=click.IntRange(1, HELD_OUT_SPLITS),
     default=1,
     show_default=True,
-    help=f"Which held-out split (1-{HELD_OUT_SPLITS}; 2-4 were written later, see the README).",
+    help=f"Which held-out split (1-{HELD_OUT_SPLITS}; 2-5 were written later, see the README).",
 )
 @click.option("--min-macro-f1", type=click.FloatRange(0, 1), default=None, help="Fail below this macro-F1.")
 def evaluate(with_entities: bool, on_train: bool, held_out: int, min_macro_f1: float | None) -> None:

