@@ -7,7 +7,6 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Contact
 
-from entrypoints.http.ai_rate_limit import public_ai_rate_limit
 from entrypoints.http.complaint_monitor import complaint_monitor
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.bookings import BookingsController
@@ -69,7 +68,6 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
             ops_router,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
-        guards=[public_ai_rate_limit],
         openapi_config=_openapi() if settings.docs_enabled else None,
         on_shutdown=[container.close],
         lifespan=[outbox_delivery(settings, container), complaint_monitor(settings, container)],

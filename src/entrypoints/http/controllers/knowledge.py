@@ -13,12 +13,14 @@ from application.knowledge.queries.search_knowledge import (
     SearchKnowledge,
     SearchKnowledgeQuery,
 )
+from entrypoints.http.ai_rate_limit import public_ai_rate_limit
 from entrypoints.http.controllers.knowledge_schemas import KnowledgeSearchOut
 from entrypoints.http.schemas import to_schema
 
 
 class KnowledgeController(Controller):
     path = "/api/v1/knowledge"
+    guards = [public_ai_rate_limit]  # may call a paid model: per-client limit
     tags = ["knowledge"]
 
     @get("/search", summary="Search the policies and guides (BM25 + vectors, fused by reciprocal rank)")

@@ -14,6 +14,7 @@ from application.nlp.queries.analyse_sentiment import AnalyseSentiment
 from application.nlp.queries.classify_intents import ClassifyIntents
 from application.nlp.queries.extract_entities import ExtractEntities
 from application.nlp.text import NlpText
+from entrypoints.http.ai_rate_limit import public_ai_rate_limit
 from entrypoints.http.controllers.nlp_schemas import EntitiesOut, IntentsOut, SentimentOut, TextIn
 from entrypoints.http.schemas import to_schema
 
@@ -22,6 +23,7 @@ Text = Annotated[TextIn, Body()]
 
 class NlpController(Controller):
     path = "/api/v1/nlp"
+    guards = [public_ai_rate_limit]  # may call a paid model: per-client limit
     tags = ["nlp"]
 
     @post(
