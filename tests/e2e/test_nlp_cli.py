@@ -77,3 +77,21 @@ def test_analyse_refuses_blank_text_with_a_message(runner: CliRunner, env) -> No
     assert result.exit_code == 1
     assert "text is empty" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_language_model_that_cannot_be_reached_is_one_line_and_exit_code_3(
+    runner: CliRunner, env: dict[str, str]
+) -> None:
+    unreachable = {
+        **env,
+        "NEXORA_LLM_PROVIDER": "gemini",
+        "NEXORA_GEMINI_API_KEY": "test-key-not-real",
+        "NEXORA_GEMINI_BASE_URL": "http://127.0.0.1:9",
+        "NEXORA_LLM_MAX_ATTEMPTS": "1",
+    }
+    result = runner.invoke(cli, ["nlp", "analyse", "cancel my cleaning"], env=unreachable)
+
+    assert result.exit_code == 3, result.output
+    assert "could not answer" in result.output
+    assert "Traceback" not in result.output
+    assert "test-key-not-real" not in result.output

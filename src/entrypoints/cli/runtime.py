@@ -9,6 +9,7 @@ import click
 from dishka import AsyncContainer
 from rich.console import Console
 
+from application.ai.ports import AIServiceError
 from application.common.errors import ApplicationError, DependencyUnavailable
 from domain.shared.errors import DomainError
 from entrypoints.ioc.container import make_container
@@ -49,6 +50,12 @@ def run(work: Callable[[AsyncContainer], Awaitable[T]], settings: Settings | Non
     except DependencyUnavailable as exc:
         fail(
             f"{exc.message}. Check NEXORA_DATABASE_URL / NEXORA_REDIS_URL and that the service is running.",
+            code=3,
+        )
+    except AIServiceError as exc:
+        fail(
+            f"{exc.service} could not answer: {exc.detail}. Check NEXORA_LLM_PROVIDER /"
+            " NEXORA_VECTOR_PROVIDER, their keys and the network, or try again later.",
             code=3,
         )
     except (ApplicationError, DomainError) as exc:
