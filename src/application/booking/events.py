@@ -83,47 +83,38 @@ def _reminders(
     return notices
 
 
-def created_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
-    """A confirmation now, and reminders 24 h and 2 h before the slot (those already past are skipped)."""
+def _notices(
+    booking: Booking, customer: Customer, template: str, now: datetime, *, reminders: bool = False
+) -> list[Notice]:
+    """`template` now (with the refund once the booking is cancelled or a no-show), and with `reminders`
+    the slot's reminders too. Nothing for a customer without an email address or phone number."""
     contact = _contact(customer)
     if contact is None:
         return []
     channel, to = contact
     data = _data(booking, customer)
-    confirmation = Notice(channel, to, "booking_confirmation", data, now, subject_of(booking))
-    return [confirmation, *_reminders(booking, channel, to, data, now)]
+    if booking.status in (BookingStatus.CANCELLED, BookingStatus.NO_SHOW):
+        data["refund"] = str(booking.refunded.amount)
+    notice = Notice(channel, to, template, data, now, subject_of(booking))
+    return [notice, *(_reminders(booking, channel, to, data, now) if reminders else [])]
+
+
+def created_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
+    """A confirmation now, and reminders 24 h and 2 h before the slot (those already past are skipped)."""
+    return _notices(booking, customer, "booking_confirmation", now, reminders=True)
 
 
 def rescheduled_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
     """A notice of the new slot and reminders before it (the old slot's are withdrawn by the caller)."""
-    contact = _contact(customer)
-    if contact is None:
-        return []
-    channel, to = contact
-    data = _data(booking, customer)
-    notice = Notice(channel, to, "booking_rescheduled", data, now, subject_of(booking))
-    return [notice, *_reminders(booking, channel, to, data, now)]
+    return _notices(booking, customer, "booking_rescheduled", now, reminders=True)
 
 
 def cancelled_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
     """A cancellation notice with the refund (the reminders are withdrawn by the caller)."""
-    contact = _contact(customer)
-    if contact is None:
-        return []
-    channel, to = contact
-    refund = str(booking.refund_amount.amount) if booking.refund_amount else "0"
-    data = {**_data(booking, customer), "refund": refund}
-    return [Notice(channel, to, "booking_cancelled", data, now, subject_of(booking))]
+    return _notices(booking, customer, "booking_cancelled", now)
 
 
 def finished_notices(booking: Booking, customer: Customer, *, now: datetime) -> list[Notice]:
     """A completion notice, or a no-show notice with the refund, once the visit is settled."""
-    contact = _contact(customer)
-    if contact is None:
-        return []
-    channel, to = contact
-    data = _data(booking, customer)
-    if booking.status is BookingStatus.NO_SHOW:
-        refund = str(booking.refund_amount.amount) if booking.refund_amount else "0"
-        return [Notice(channel, to, "booking_no_show", {**data, "refund": refund}, now, subject_of(booking))]
-    return [Notice(channel, to, "booking_completed", data, now, subject_of(booking))]
+    template = "booking_no_show" if booking.status is BookingStatus.NO_SHOW else "booking_completed"
+    return _notices(booking, customer, template, now)
