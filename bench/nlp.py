@@ -20,6 +20,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.nlp_fakes import demo_resolver  # noqa: E402
 
+from adapters.nlp import offline_intents  # noqa: E402
 from adapters.nlp.labelled_files import ShippedLabelledData  # noqa: E402
 from adapters.nlp.offline_entities import OfflineEntityExtractor  # noqa: E402
 from adapters.nlp.offline_intents import OfflineIntentClassifier  # noqa: E402
@@ -60,6 +61,7 @@ async def main() -> None:
 
     trainings = []
     for _ in range(3):
+        offline_intents._train_once.cache_clear()  # models are shared per process: train from scratch
         classifier = OfflineIntentClassifier(data.intent_training())
         started = time.perf_counter()
         classifier.warm()

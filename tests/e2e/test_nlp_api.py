@@ -1,5 +1,6 @@
 """Intents, entities and sentiment over HTTP, in both profiles, with the offline adapters."""
 
+import asyncio
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -7,7 +8,12 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from tests.e2e.conftest import assert_problem
+from adapters.nlp.offline_intents import OfflineIntentClassifier
+from application.nlp.ports import IntentClassifier
+from entrypoints.http import model_warmup
+from entrypoints.http.app import create_app
+from tests.e2e.conftest import assert_problem, make_settings
+from tests.stubs.gemini_stub import GeminiStub
 
 Client = AsyncTestClient[Litestar]
 IST = ZoneInfo("Asia/Kolkata")
@@ -168,3 +174,36 @@ async def test_the_openapi_document_describes_the_three_endpoints_and_their_text
         assert "post" in document["paths"][f"/api/v1/nlp/{name}"]
     text = document["components"]["schemas"]["TextIn"]["properties"]["text"]
     assert (text["minLength"], text["maxLength"]) == (1, 2000)
+
+
+async def test_the_intent_model_is_trained_at_start_up_before_any_request_asks_for_it(
+    seeded_sqlite_url: str,
+) -> None:
+    app = create_app(make_settings(database_url=seeded_sqlite_url))
+    async with AsyncTestClient(app=app):
+        classifier = await app.state.dishka_container.get(IntentClassifier)
+        assert isinstance(classifier, OfflineIntentClassifier)
+        for _ in range(600):
+            if classifier._model is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert classifier._model is not None
+
+
+async def test_no_intent_model_is_warmed_at_start_up_when_gemini_classifies(
+    seeded_sqlite_url: str, gemini_stub: GeminiStub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warmed: list[object] = []
+    monkeypatch.setattr(model_warmup, "_warm", warmed.append)
+    settings = make_settings(
+        database_url=seeded_sqlite_url,
+        llm_provider="gemini",
+        gemini_api_key=gemini_stub.api_key,
+        gemini_base_url=gemini_stub.base_url,
+    )
+    async with AsyncTestClient(app=create_app(settings)):
+        await asyncio.sleep(0.2)
+    async with AsyncTestClient(app=create_app(make_settings(database_url=seeded_sqlite_url))):
+        await asyncio.sleep(0.2)
+
+    assert len(warmed) == 1  # the offline app only

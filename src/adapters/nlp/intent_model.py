@@ -12,9 +12,9 @@ from numpy.typing import NDArray
 
 from adapters.nlp.text_features import SparseRows, Vectoriser
 
-EPOCHS = 120
+EPOCHS = 60
 LEARNING_RATE = 0.2
-L2 = 1e-4
+L2 = 1e-5
 DENSE_WEIGHT = 1.5
 """Scale of the unit-length embedding next to the unit-length sparse row (chosen by cross-validation)."""
 DENSE_L2 = 1e-3

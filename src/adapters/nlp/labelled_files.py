@@ -7,18 +7,12 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from application.nlp.labelled import EntityCase, ExpectedEntities, LabelledUtterance
+from application.nlp.labelled import HELD_OUT_SPLITS, EntityCase, ExpectedEntities, LabelledUtterance
 from application.nlp.ports import Intent
 
 DATA = Path(__file__).parent / "data"
 TRAIN = DATA / "intents_train.tsv"
-HELD_OUT = (
-    DATA / "intents_heldout.tsv",
-    DATA / "intents_heldout2.tsv",
-    DATA / "intents_heldout3.tsv",
-    DATA / "intents_heldout4.tsv",
-    DATA / "intents_heldout5.tsv",
-)
+HELD_OUT = {split: DATA / f"intents_heldout{split}.tsv" for split in HELD_OUT_SPLITS}
 ENTITIES = DATA / "entities.jsonl"
 
 
@@ -66,10 +60,10 @@ class ShippedLabelledData:
     def intent_training(self) -> Sequence[LabelledUtterance]:
         return _cached(TRAIN)
 
-    def intent_held_out(self, number: int = 1) -> Sequence[LabelledUtterance]:
-        if not 1 <= number <= len(HELD_OUT):
-            raise ValueError(f"there are {len(HELD_OUT)} held-out splits, not {number}")
-        return _cached(HELD_OUT[number - 1])
+    def intent_held_out(self, number: int = HELD_OUT_SPLITS[0]) -> Sequence[LabelledUtterance]:
+        if number not in HELD_OUT:
+            raise ValueError(f"the held-out splits are {', '.join(map(str, HELD_OUT))}, not {number}")
+        return _cached(HELD_OUT[number])
 
     def entity_cases(self) -> Sequence[EntityCase]:
         return _cached_entities()

@@ -6,12 +6,13 @@ import asyncio
 import re
 import threading
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
 from adapters.ai.wordllama_embedder import load_wordllama
+from adapters.nlp.devanagari import romanise
 from adapters.nlp.intent_model import Embed, SoftmaxTextModel
 from application.ai.ports import AIServiceError
 from application.nlp.labelled import LabelledUtterance
@@ -54,13 +55,13 @@ class OfflineIntentClassifier:
 
     def __init__(self, training: Sequence[LabelledUtterance], *, embeddings: bool = True) -> None:
         """`embeddings=False` (or weights that cannot be loaded) leaves the sparse features alone."""
-        self._training = training
+        self._training = tuple(training)
         self._embeddings = embeddings
         self._model: SoftmaxTextModel | None = None
-        self._lock = threading.Lock()
 
     def warm(self) -> None:
-        """Train now (otherwise the first classification does, taking about two seconds)."""
+        """Train now (otherwise the first classification does, taking a few seconds). Models are shared
+        per process: another classifier over the same training data reuses this one's."""
         self._trained()
 
     async def classify(self, text: str) -> Sequence[IntentScore]:
@@ -71,7 +72,7 @@ class OfflineIntentClassifier:
     def classify_now(self, text: str) -> list[IntentScore]:
         """Synchronous classification (for benchmarks and the evaluation command)."""
         model = self._trained()
-        text = text[:MAX_TEXT]
+        text = romanise(text[:MAX_TEXT])
         negated = set[str]()
         for intent, pattern in _NEGATED_ACTIONS.items():
             if pattern.search(text):
@@ -91,15 +92,27 @@ class OfflineIntentClassifier:
 
     def _trained(self) -> SoftmaxTextModel:
         if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    single = [u for u in self._training if len(u.intents) == 1]
-                    self._model = SoftmaxTextModel(
-                        [u.text for u in single],
-                        [u.intents[0].value for u in single],
-                        _wordllama() if self._embeddings else None,
-                    )
+            self._model = _train(self._training, self._embeddings)
         return self._model
+
+
+_TRAINING_LOCK = threading.Lock()
+
+
+def _train(training: tuple[LabelledUtterance, ...], embeddings: bool) -> SoftmaxTextModel:
+    """One model per training set and process, whichever classifier or thread asks first."""
+    with _TRAINING_LOCK:
+        return _train_once(training, embeddings)
+
+
+@lru_cache(maxsize=4)
+def _train_once(training: tuple[LabelledUtterance, ...], embeddings: bool) -> SoftmaxTextModel:
+    single = [u for u in training if len(u.intents) == 1]
+    return SoftmaxTextModel(
+        [romanise(u.text) for u in single],
+        [u.intents[0].value for u in single],
+        _wordllama() if embeddings else None,
+    )
 
 
 @cache

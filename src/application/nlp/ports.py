@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from domain.shared.money import Money
 
@@ -32,6 +32,14 @@ class IntentClassifier(Protocol):
         """The intents the text expresses, best first, confidences in [0, 1]; more than one when the text
         asks for several things (multi-intent)."""
         ...
+
+
+@runtime_checkable
+class WarmsUp(Protocol):
+    """An adapter with work to do once before it can answer quickly (an offline model to train). The API
+    calls `warm` in a background thread at start-up, so the first request does not pay for it."""
+
+    def warm(self) -> None: ...
 
 
 class SentimentAnalyzer(Protocol):

@@ -21,6 +21,7 @@ from entrypoints.http.controllers.providers import ProvidersController
 from entrypoints.http.controllers.quote import QuoteController
 from entrypoints.http.controllers.service_details import ServiceDetailsController
 from entrypoints.http.controllers.users import UsersController
+from entrypoints.http.model_warmup import warm_language_services
 from entrypoints.http.outbox_delivery import outbox_delivery
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request_id import request_id_middleware
@@ -70,7 +71,11 @@ def create_app(settings: Settings | None = None, container: AsyncContainer | Non
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=_openapi() if settings.docs_enabled else None,
         on_shutdown=[container.close],
-        lifespan=[outbox_delivery(settings, container), complaint_monitor(settings, container)],
+        lifespan=[
+            outbox_delivery(settings, container),
+            complaint_monitor(settings, container),
+            warm_language_services(container),
+        ],
         debug=False,
         logging_config=None,
     )

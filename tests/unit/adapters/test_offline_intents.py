@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from adapters.nlp import offline_intents
 from adapters.nlp.intent_lexicon import CONCEPTS_FILE, phrase_pattern, read_concepts
-from adapters.nlp.labelled_files import DATA as DATA_DIR
 from adapters.nlp.labelled_files import ShippedLabelledData, read_utterances
 from adapters.nlp.normalise import normalise
 from adapters.nlp.offline_intents import OfflineIntentClassifier
@@ -18,37 +18,33 @@ from application.nlp.ports import Intent
 
 DATA = ShippedLabelledData()
 CLASSIFIER = OfflineIntentClassifier(DATA.intent_training())
-SPLITS = range(1, HELD_OUT_SPLITS + 1)
-WITHDRAWN = DATA_DIR / "intent_phrases_withdrawn.txt"
-MACRO_F1_FLOOR = {1: 0.79, 2: 0.81, 3: 0.92, 4: 0.85, 5: 0.81}
-"""Per split, set AFTER measuring the final model once on each (macro-F1 0.813/0.837/0.941/0.871/0.834,
-README "Language services") and rounded down 2-3 points: a regression guard at the honest level, not a target
-the model was tuned to (it was tuned by cross-validation on the training split only)."""
-MULTI_INTENT_EXACT_FLOOR = {1: 0.5, 2: 0.5, 3: 0.5, 4: 0.5, 5: 0.4}
-"""Split 5 measured 0.438 (7 of 16 multi-intent messages exactly right), hence its lower floor."""
+SPLITS = HELD_OUT_SPLITS
+MACRO_F1_FLOOR = {6: 0.94, 7: 0.94}
+"""Per split, set AFTER measuring the final model on each (macro-F1 0.964 and 0.961, README "Language
+services") and rounded down 2-3 points: a regression guard at the honest level, not a target the model was
+tuned to (it was tuned by cross-validation on the training split only)."""
+MULTI_INTENT_EXACT_FLOOR = {6: 0.8, 7: 0.68}
+"""Measured 0.833 (25 of 30) and 0.720 (18 of 25)."""
+SINGLE_INTENT_EXTRA_CEILING = 0.09
+"""Measured 0.044 and 0.080: at most about one single-intent message in eleven gets a second intent."""
 
 
 def _normalised(utterances) -> list[str]:
     return [normalise(u.text) for u in utterances]
 
 
-def _withdrawn_phrases() -> list[str]:
-    lines = WITHDRAWN.read_text(encoding="utf-8").splitlines()
-    return [line.partition(":")[2].strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def test_the_labelled_data_has_hundreds_of_utterances_in_every_intent() -> None:
+def test_the_labelled_data_has_thousands_of_training_utterances_and_hundreds_held_out() -> None:
     train = DATA.intent_training()
-    assert len(train) >= 1000
+    assert len(train) >= 3000
     for intent in Intent:
-        assert sum(intent in u.intents for u in train) >= 90, intent
-    assert sum(len(u.intents) > 1 for u in train) >= 25
-    for split, minimum in ((1, 18), (2, 10), (3, 10), (4, 15), (5, 15)):
+        assert sum(intent in u.intents for u in train) >= 200, intent
+    assert sum(len(u.intents) > 1 for u in train) >= 150
+    for split in SPLITS:
         held_out = DATA.intent_held_out(split)
-        assert len(held_out) >= 100
+        assert len(held_out) >= 250
         for intent in Intent:
-            assert sum(intent in u.intents for u in held_out) >= minimum, (split, intent)
-        assert sum(len(u.intents) > 1 for u in held_out) >= 12
+            assert sum(intent in u.intents for u in held_out) >= 25, (split, intent)
+        assert sum(len(u.intents) > 1 for u in held_out) >= 20
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -62,10 +58,8 @@ def test_a_held_out_split_shares_no_near_duplicate_with_training(split: int) -> 
             assert fuzz.ratio(closest, text) < 85, (utterance.text, closest)
 
 
-def _leaking(lexicon: Path) -> list[tuple[str, str]]:
+def _leaking(lexicon: Path, train: list[str], held_out: list[str]) -> list[tuple[str, str]]:
     """Concept phrases that match a held-out message but no training message."""
-    train = _normalised(DATA.intent_training())
-    held_out = [text for split in SPLITS for text in _normalised(DATA.intent_held_out(split))]
     return [
         (concept, phrase)
         for concept, phrases in read_concepts(lexicon).items()
@@ -77,26 +71,19 @@ def _leaking(lexicon: Path) -> list[tuple[str, str]]:
 
 def test_no_concept_phrase_matches_a_held_out_message_unless_it_also_matches_a_training_message() -> None:
     """The lexicon may generalise what training shows, never carry held-out wording into the model."""
-    assert _leaking(CONCEPTS_FILE) == []
+    train = _normalised(DATA.intent_training())
+    held_out = [text for split in SPLITS for text in _normalised(DATA.intent_held_out(split))]
+
+    assert _leaking(CONCEPTS_FILE, train, held_out) == []
 
 
 def test_the_leak_rule_catches_a_phrase_taken_from_a_held_out_message(tmp_path: Path) -> None:
     lexicon = tmp_path / "concepts.txt"
-    # "ki khabar do" is in held-out split 2 and in no training message; "cancel*" is in both.
     lexicon.write_text("cancel: cancel*\nstatus: booking ka kya hua, ki khabar do\n", encoding="utf-8")
+    train = ["cancel my booking", "booking ka kya hua"]
+    held_out = ["cancelled it already", "plumber ki khabar do"]
 
-    assert _leaking(lexicon) == [("status", "ki khabar do")]
-
-
-def test_withdrawn_phrases_stay_out_of_the_lexicon_and_out_of_the_training_text() -> None:
-    """Phrases withdrawn for coming from held-out messages must not come back through new training lines."""
-    withdrawn = _withdrawn_phrases()
-    lexicon = {phrase for phrases in read_concepts(CONCEPTS_FILE).values() for phrase in phrases}
-    train = _normalised(DATA.intent_training())
-
-    assert len(withdrawn) >= 100
-    assert lexicon.isdisjoint(withdrawn)
-    assert [p for p in withdrawn if any(phrase_pattern(p).search(t) for t in train)] == []
+    assert _leaking(lexicon, train, held_out) == [("status", "ki khabar do")]
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -106,13 +93,13 @@ def test_macro_f1_on_each_held_out_split_stays_at_its_measured_level(split: int)
 
     assert report.macro_f1 >= MACRO_F1_FLOOR[split], report.per_label
     assert report.accuracy >= MACRO_F1_FLOOR[split]
-    assert report.single_intent_extra <= 0.08
+    assert report.single_intent_extra <= SINGLE_INTENT_EXTRA_CEILING
     assert report.multi_intent_exact >= MULTI_INTENT_EXACT_FLOOR[split]
 
 
 def test_an_unknown_held_out_split_is_refused() -> None:
-    with pytest.raises(ValueError, match="5 held-out splits"):
-        DATA.intent_held_out(6)
+    with pytest.raises(ValueError, match="held-out splits are 6, 7, not 1"):
+        DATA.intent_held_out(1)
 
 
 @pytest.mark.parametrize(
@@ -173,9 +160,20 @@ def test_hinglish_typos_and_chatter_get_one_intent_when_the_message_asks_one_thi
 
 
 async def test_two_classifiers_trained_apart_agree_exactly_when_given_the_same_data() -> None:
+    CLASSIFIER.warm()
+    offline_intents._train_once.cache_clear()  # train the second one from scratch
     other = OfflineIntentClassifier(DATA.intent_training())
     for u in DATA.intent_held_out()[:40]:
         assert await other.classify(u.text) == CLASSIFIER.classify_now(u.text)
+
+
+def test_classifiers_over_the_same_training_data_share_one_model_per_process() -> None:
+    first = OfflineIntentClassifier(DATA.intent_training())
+    second = OfflineIntentClassifier(list(DATA.intent_training()))
+    first.warm()
+    second.warm()
+
+    assert first._trained() is second._trained()
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,0 +1,88 @@
+"""Hindi in Devanagari written the way Indians type Hindi in Latin letters ("मेरी बुकिंग रद्द कर दीजिए" ->
+"meri buking radd kar dijie"), so that the offline models see one language, not two scripts.
+
+Not a scholarly transliteration: long and short vowels fold together (ा -> a, ी -> i, ू -> u) as they do in
+chat, nasal marks become "n", and the inherent vowel is dropped where Hindi speakers drop it: at the end of a
+word, and in the middle of a word between a vowel and a consonant that carries its own vowel ("बदलना" ->
+"badalna", "परसों" -> "parson").
+"""
+
+import re
+
+_CONSONANTS = {
+    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j", "झ": "jh",
+    "ञ": "n", "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t", "थ": "th", "द": "d",
+    "ध": "dh", "न": "n", "प": "p", "फ": "f", "ब": "b", "भ": "bh", "म": "m", "य": "y", "र": "r",
+    "ल": "l", "व": "v", "श": "sh", "ष": "sh", "स": "s", "ह": "h", "ळ": "l",
+    "क़": "k", "ख़": "kh", "ग़": "g", "ज़": "z", "ड़": "r", "ढ़": "rh", "फ़": "f", "य़": "y",
+}  # fmt: skip
+_NUKTA_FORMS = {"क": "k", "ख": "kh", "ग": "g", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f", "य": "y"}
+_VOWELS = {
+    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e", "ऐ": "ai",
+    "ओ": "o", "औ": "au", "ऑ": "o", "ऍ": "e",
+}  # fmt: skip
+_SIGNS = {
+    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "े": "e", "ै": "ai", "ो": "o",
+    "ौ": "au", "ॉ": "o", "ॅ": "e",
+}  # fmt: skip
+_NASALS = {"\u0902": "n", "\u0901": "n", "\u0903": "h"}  # anusvara, chandrabindu, visarga
+_DIGITS = {chr(0x0966 + d): str(d) for d in range(10)}
+_VIRAMA = "\u094d"
+_NUKTA = "\u093c"
+_SCHWA = "@"
+"""The inherent vowel of a consonant, until it is kept ("a") or dropped."""
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]+")
+
+
+def has_devanagari(text: str) -> bool:
+    return _DEVANAGARI.search(text) is not None
+
+
+def romanise(text: str) -> str:
+    """`text` with every run of Devanagari written in Latin letters; other characters stay as they are."""
+    return _DEVANAGARI.sub(lambda match: _word(match.group()), text)
+
+
+def _word(word: str) -> str:
+    # Units: (latin, kind) with kind "c" consonant (its inherent vowel decided later), "v" vowel, "x" other.
+    units: list[list[str]] = []
+    for char in word:
+        if char == _NUKTA and units and units[-1][1] == "c":
+            units[-1][0] = _NUKTA_FORMS.get(units[-1][2], units[-1][0])
+        elif char in _CONSONANTS:
+            units.append([_CONSONANTS[char], "c", char, _SCHWA])
+        elif char in _SIGNS and units and units[-1][1] == "c":
+            units[-1][3] = _SIGNS[char]
+        elif char == _VIRAMA and units and units[-1][1] == "c":
+            units[-1][3] = ""
+        elif char in _VOWELS:
+            units.append([_VOWELS[char], "v", char, ""])
+        elif char in _NASALS:
+            units.append([_NASALS[char], "x", char, ""])
+        elif char in _DIGITS:
+            units.append([_DIGITS[char], "x", char, ""])
+    _drop_schwas(units)
+    return "".join(latin + ("a" if vowel == _SCHWA else vowel) for latin, _kind, _char, vowel in units)
+
+
+def _drop_schwas(units: list[list[str]]) -> None:
+    """Drop the inherent "a" of a final consonant, and of a medial one that follows a vowel and precedes a
+    consonant with a vowel of its own (right to left, so one drop can block the next)."""
+    consonants = [i for i, unit in enumerate(units) if unit[1] == "c"]
+    if not consonants:
+        return
+    last = consonants[-1]
+    word_final = all(unit[1] == "x" and unit[2] not in _DIGITS for unit in units[last + 1 :])
+    longer = len(consonants) > 1 or any(unit[1] == "v" for unit in units[:last])
+    if units[last][3] == _SCHWA and word_final and longer:
+        units[last][3] = ""
+    for i in range(len(units) - 2, 0, -1):
+        unit = units[i]
+        if unit[1] != "c" or unit[3] != _SCHWA:
+            continue
+        before = units[i - 1]
+        after = units[i + 1]
+        vowel_before = before[1] == "v" or (before[1] == "c" and before[3] != "")
+        vowel_after = after[1] == "c" and after[3] != ""
+        if vowel_before and vowel_after:
+            unit[3] = ""
