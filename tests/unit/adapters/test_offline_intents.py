@@ -19,14 +19,14 @@ from application.nlp.ports import Intent
 DATA = ShippedLabelledData()
 CLASSIFIER = OfflineIntentClassifier(DATA.intent_training())
 SPLITS = HELD_OUT_SPLITS
-MACRO_F1_FLOOR = {6: 0.94, 7: 0.94}
-"""Per split, set AFTER measuring the final model on each (macro-F1 0.964 and 0.961, README "Language
+MACRO_F1_FLOOR = {6: 0.94, 7: 0.94, 8: 0.95}
+"""Per split, set AFTER measuring the final model on each (macro-F1 0.964, 0.961 and 0.974, README "Language
 services") and rounded down 2-3 points: a regression guard at the honest level, not a target the model was
 tuned to (it was tuned by cross-validation on the training split only)."""
-MULTI_INTENT_EXACT_FLOOR = {6: 0.8, 7: 0.68}
-"""Measured 0.833 (25 of 30) and 0.720 (18 of 25)."""
-SINGLE_INTENT_EXTRA_CEILING = 0.09
-"""Measured 0.044 and 0.080: at most about one single-intent message in eleven gets a second intent."""
+MULTI_INTENT_EXACT_FLOOR = {6: 0.8, 7: 0.68, 8: 0.74}
+"""Measured 0.833 (25 of 30), 0.720 (18 of 25) and 0.778 (21 of 27)."""
+SINGLE_INTENT_EXTRA_CEILING = {6: 0.07, 7: 0.1, 8: 0.14}
+"""Measured 0.044, 0.080 and 0.115: single-intent messages that got a second intent back."""
 
 
 def _normalised(utterances) -> list[str]:
@@ -41,9 +41,9 @@ def test_the_labelled_data_has_thousands_of_training_utterances_and_hundreds_hel
     assert sum(len(u.intents) > 1 for u in train) >= 150
     for split in SPLITS:
         held_out = DATA.intent_held_out(split)
-        assert len(held_out) >= 250
-        for intent in Intent:
-            assert sum(intent in u.intents for u in held_out) >= 25, (split, intent)
+        assert len(held_out) >= 200
+        for intent in Intent:  # split 8 lost its greetings that repeated training ones ("hi", "thanks")
+            assert sum(intent in u.intents for u in held_out) >= 14, (split, intent)
         assert sum(len(u.intents) > 1 for u in held_out) >= 20
 
 
@@ -93,12 +93,12 @@ def test_macro_f1_on_each_held_out_split_stays_at_its_measured_level(split: int)
 
     assert report.macro_f1 >= MACRO_F1_FLOOR[split], report.per_label
     assert report.accuracy >= MACRO_F1_FLOOR[split]
-    assert report.single_intent_extra <= SINGLE_INTENT_EXTRA_CEILING
+    assert report.single_intent_extra <= SINGLE_INTENT_EXTRA_CEILING[split]
     assert report.multi_intent_exact >= MULTI_INTENT_EXACT_FLOOR[split]
 
 
 def test_an_unknown_held_out_split_is_refused() -> None:
-    with pytest.raises(ValueError, match="held-out splits are 6, 7, not 1"):
+    with pytest.raises(ValueError, match="held-out splits are 6, 7, 8, not 1"):
         DATA.intent_held_out(1)
 
 
