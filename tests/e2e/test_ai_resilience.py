@@ -119,6 +119,30 @@ async def test_knowledge_search_answers_from_keywords_within_its_budget_when_emb
     assert took < 3.5
 
 
+async def test_searches_that_keep_giving_up_on_hung_embeddings_open_the_breaker_then_answer_at_once(
+    gemini_settings: Callable[..., Settings], app_with: Callable[[Settings], Any], gemini_stub: GeminiStub
+) -> None:
+    client = await app_with(
+        gemini_settings(
+            knowledge_vector_budget_seconds=0.5, ai_breaker_failures=2, ai_breaker_cooldown_seconds=60
+        )
+    )
+    for _ in range(6):
+        gemini_stub.reply_json({"embeddings": []}, delay=6, action="batchEmbedContents")
+    for _ in range(2):
+        response, took = await _timed(client.get("/api/v1/knowledge/search", params={"q": "refund"}))
+        assert response.json()["vectorAvailable"] is False
+        assert took < 2.5
+    sent = len(gemini_stub.requests)
+
+    response, took = await _timed(client.get("/api/v1/knowledge/search", params={"q": "rework warranty"}))
+
+    assert response.status_code == 200, response.text
+    assert response.json()["vectorAvailable"] is False
+    assert took < 0.4, "the open breaker answers without waiting for the budget"
+    assert len(gemini_stub.requests) == sent, "an open breaker sends nothing"
+
+
 @pytest.mark.parametrize(
     "profile", ["embedded", pytest.param("production", marks=[pytest.mark.mariadb, pytest.mark.redis])]
 )

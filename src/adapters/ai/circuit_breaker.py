@@ -17,7 +17,11 @@ class CircuitBreaker:
     """Closed: calls go through. After `failure_threshold` consecutive outage failures it opens: calls fail at
     once with AIServiceError for `cooldown_seconds`. Then it is half-open: one trial call goes through; its
     success closes the breaker, its failure opens it again. Errors that say nothing about the service's
-    health (a malformed reply, a refused request) neither open nor close it."""
+    health (a malformed reply, a refused request) neither open nor close it.
+
+    A call its caller gives up on (cancelled, e.g. by a search's own time budget) counts as a failure once it
+    has waited `slow_call_seconds` or more: a service that hangs opens the breaker even when callers never
+    wait out the deadline. Sooner cancellations say nothing about the service."""
 
     def __init__(
         self,
@@ -25,6 +29,7 @@ class CircuitBreaker:
         *,
         failure_threshold: int = 5,
         cooldown_seconds: float = 30.0,
+        slow_call_seconds: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._service, self._threshold, self._cooldown, self._clock = (
@@ -33,6 +38,7 @@ class CircuitBreaker:
             cooldown_seconds,
             clock,
         )
+        self._slow_call = slow_call_seconds
         self._failures = 0
         self._opened_at: float | None = None
         self._trial_running = False
@@ -74,6 +80,7 @@ class CircuitBreaker:
         """Run `operation` (retries included) within `deadline_seconds` overall; outage failures (retryable
         AIServiceError, the deadline) count towards opening the breaker."""
         self.before_call()
+        started = self._clock()
         try:
             async with asyncio.timeout(deadline_seconds):
                 result = await operation()
@@ -84,6 +91,9 @@ class CircuitBreaker:
             ) from exc
         except AIServiceError as exc:
             self.failed() if exc.retryable else self.released()
+            raise
+        except asyncio.CancelledError:
+            self.failed() if self._clock() - started >= self._slow_call else self.released()
             raise
         except BaseException:
             self.released()

@@ -27,11 +27,13 @@ from entrypoints.settings import Settings
 
 
 def breaker_for(service: str, settings: Settings) -> CircuitBreaker:
-    """A circuit breaker for one app-wide adapter, shared by every request of the process."""
+    """A circuit breaker for one app-wide adapter, shared by every request of the process. A call given up
+    on after the knowledge search's vector budget or later counts as slow, hence as a failure."""
     return CircuitBreaker(
         service,
         failure_threshold=settings.ai_breaker_failures,
         cooldown_seconds=settings.ai_breaker_cooldown_seconds,
+        slow_call_seconds=settings.knowledge_vector_budget_seconds,
     )
 
 

@@ -116,3 +116,43 @@ async def test_a_call_past_its_deadline_is_an_outage_failure() -> None:
         await breaker.call(lambda: asyncio.sleep(1, "late"), deadline_seconds=0.05)
     assert late.value.retryable
     assert breaker.is_open
+
+
+async def _cancelled_after(breaker: CircuitBreaker, clock: Seconds, seconds: float) -> None:
+    """A call whose caller gives up after `seconds` (the fake clock moves while the call hangs)."""
+
+    async def hanging() -> str:
+        clock.now += seconds
+        await asyncio.sleep(3600)
+        return "never"
+
+    task = asyncio.create_task(breaker.call(hanging, deadline_seconds=60))
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_calls_their_callers_give_up_on_after_the_slow_call_time_open_the_breaker() -> None:
+    clock = Seconds()
+    breaker = CircuitBreaker(
+        "gemini", failure_threshold=3, cooldown_seconds=30, slow_call_seconds=2, clock=clock
+    )
+    for _ in range(3):
+        await _cancelled_after(breaker, clock, 2.5)
+
+    assert breaker.is_open
+    with pytest.raises(AIServiceError, match="failing fast"):
+        await breaker.call(_up, deadline_seconds=1)
+
+
+async def test_calls_cancelled_sooner_than_the_slow_call_time_say_nothing_about_the_service() -> None:
+    clock = Seconds()
+    breaker = CircuitBreaker(
+        "gemini", failure_threshold=3, cooldown_seconds=30, slow_call_seconds=2, clock=clock
+    )
+    for _ in range(5):
+        await _cancelled_after(breaker, clock, 0.5)
+
+    assert not breaker.is_open
+    assert await breaker.call(_up, deadline_seconds=1) == "ok"
