@@ -7,6 +7,7 @@ word, and in the middle of a word between a vowel and a consonant that carries i
 "badalna", "परसों" -> "parson").
 """
 
+import itertools
 import re
 
 _CONSONANTS = {
@@ -31,7 +32,11 @@ _VIRAMA = "\u094d"
 _NUKTA = "\u093c"
 _SCHWA = "@"
 """The inherent vowel of a consonant, until it is kept ("a") or dropped."""
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]+")
+_DEVANAGARI = re.compile(r"[\u0900-\u0963\u0966-\u097f][\u0900-\u0963\u0966-\u097f\u200c\u200d]*")
+"""A run of Devanagari letters, signs and digits; joiners (ZWJ, ZWNJ) inside a word belong to it. The danda
+and double danda (U+0964, U+0965) end sentences: they become full stops."""
+_DANDAS = str.maketrans({"\u0964": ".", "\u0965": "."})
+_LABIALS = frozenset("पफबभम")
 
 
 def has_devanagari(text: str) -> bool:
@@ -40,7 +45,7 @@ def has_devanagari(text: str) -> bool:
 
 def romanise(text: str) -> str:
     """`text` with every run of Devanagari written in Latin letters; other characters stay as they are."""
-    return _DEVANAGARI.sub(lambda match: _word(match.group()), text)
+    return _DEVANAGARI.sub(lambda match: _word(match.group()), text.translate(_DANDAS))
 
 
 def _word(word: str) -> str:
@@ -62,19 +67,25 @@ def _word(word: str) -> str:
         elif char in _DIGITS:
             units.append([_DIGITS[char], "x", char, ""])
     _drop_schwas(units)
+    for unit, following in itertools.pairwise(units):
+        if unit[2] == "\u0902" and following[2] in _LABIALS:  # anusvara before p, ph, b, bh, m: "mumbai"
+            unit[0] = "m"
     return "".join(latin + ("a" if vowel == _SCHWA else vowel) for latin, _kind, _char, vowel in units)
 
 
 def _drop_schwas(units: list[list[str]]) -> None:
-    """Drop the inherent "a" of a final consonant, and of a medial one that follows a vowel and precedes a
-    consonant with a vowel of its own (right to left, so one drop can block the next)."""
+    """Drop the inherent "a" of a final consonant (not after a cluster ending in r, y or v), and of a medial
+    one that follows a vowel and precedes a consonant with a vowel of its own (right to left, so one drop can
+    block the next)."""
     consonants = [i for i, unit in enumerate(units) if unit[1] == "c"]
     if not consonants:
         return
     last = consonants[-1]
     word_final = all(unit[1] == "x" and unit[2] not in _DIGITS for unit in units[last + 1 :])
     longer = len(consonants) > 1 or any(unit[1] == "v" for unit in units[:last])
-    if units[last][3] == _SCHWA and word_final and longer:
+    # A cluster ending in r, y or v keeps its vowel: "mitra", "patra", "vakya" (but "radd", "ant").
+    cluster = last > 0 and units[last - 1][1] == "c" and units[last - 1][3] == "" and units[last][2] in "रयव"
+    if units[last][3] == _SCHWA and word_final and longer and not cluster:
         units[last][3] = ""
     for i in range(len(units) - 2, 0, -1):
         unit = units[i]

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-_NOT_WORD = re.compile(r"[^\w\u0300-\u036f\u0900-\u0dff]+", re.UNICODE)
+_NOT_WORD = re.compile(r"[^\w\u0300-\u036f\u0900-\u0963\u0966-\u0dff]+", re.UNICODE)
 """Not part of a word: combining marks (Indic vowel signs among them) are, though `\\w` leaves them out."""
 _DIGITS = re.compile(r"\d")
 _APOSTROPHES = re.compile(r"['\u2019]")

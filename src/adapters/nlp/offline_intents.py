@@ -100,7 +100,9 @@ _TRAINING_LOCK = threading.Lock()
 
 
 def _train(training: tuple[LabelledUtterance, ...], embeddings: bool) -> SoftmaxTextModel:
-    """One model per training set and process, whichever classifier or thread asks first."""
+    """One model per training set and process, whichever classifier or thread asks first. The key is the
+    data alone: code that changes the model's settings in a running process (an experiment) must call
+    `_train_once.cache_clear()` first."""
     with _TRAINING_LOCK:
         return _train_once(training, embeddings)
 

@@ -22,7 +22,7 @@ CHAR_NGRAMS = range(2, 6)
 CONCEPT_WEIGHT = 3.0
 DOMAIN_SIGNAL = True
 SYMBOLS = True
-"""Emoji as features, and a feature for a message with no word at all ("🙏", "???")."""
+"""Emoji as features ("🙏", "👍", "😡")."""
 DOMAIN_CONCEPTS = frozenset({"service_noun"})
 """Chosen by cross-validation over wider sets (with booking verbs, policy words): service nouns alone did
 best."""
@@ -36,8 +36,6 @@ def features(text: str) -> Counter[str]:
         for char in text:
             if unicodedata.category(char) == "So":  # emoji and other pictographs: 🙏 👍 😡
                 grams["s:" + char] += 1
-        if not words:
-            grams["s:no words"] += 1
     for word in words:
         grams["w:" + word] += 1
         padded = f" {word} "
@@ -106,14 +104,17 @@ class SparseRows:
     """A row-sparse matrix in coordinate form, enough for X @ W and X.T @ G with numpy alone.
 
     Both products sum segments of sorted entries with `np.add.reduceat` (entries sorted by row for X @ W,
-    by column for X.T @ G), several times faster than scattering with `np.bincount`."""
+    by column for X.T @ G), about twice as fast as scattering with `np.bincount`."""
 
     def __init__(self, rows: Sequence[tuple[NDArray[np.int64], NDArray[np.float32]]], width: int) -> None:
         self.height = len(rows)
         self.width = width
-        self.row_ids = np.concatenate([np.full(len(c), i, dtype=np.int64) for i, (c, _) in enumerate(rows)])
-        self.cols = np.concatenate([c for c, _ in rows])
-        self.vals = np.concatenate([v for _, v in rows])
+        no_entries = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))]
+        self.row_ids = np.concatenate(
+            [np.full(len(c), i, dtype=np.int64) for i, (c, _) in enumerate(rows)] or [no_entries[0][0]]
+        )
+        self.cols = np.concatenate([c for c, _ in rows or no_entries])
+        self.vals = np.concatenate([v for _, v in rows or no_entries])
         by_column = np.argsort(self.cols, kind="stable")
         self._rows_by_column = self.row_ids[by_column]
         self._vals_by_column = self.vals[by_column, None]

@@ -29,9 +29,13 @@ def warm_language_services(
 
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncIterator[None]:
-        classifier = await container.get(IntentClassifier)
-        if isinstance(classifier, WarmsUp):
-            threading.Thread(target=_warm, args=(classifier,), name="nlp-warmup", daemon=True).start()
+        try:
+            classifier = await container.get(IntentClassifier)
+        except Exception:  # the first /nlp request will report it; start-up goes on
+            log.exception("nlp.warmup_unavailable")
+        else:
+            if isinstance(classifier, WarmsUp):
+                threading.Thread(target=_warm, args=(classifier,), name="nlp-warmup", daemon=True).start()
         yield
 
     return lifespan

@@ -42,3 +42,23 @@ def test_a_mixed_message_romanises_only_its_hindi() -> None:
 @given(st.text(alphabet=st.characters(min_codepoint=0x0900, max_codepoint=0x097F) | st.sampled_from(" a1")))
 def test_any_devanagari_text_romanises_to_text_without_devanagari(text: str) -> None:
     assert not has_devanagari(romanise(text))
+
+
+@pytest.mark.parametrize(
+    ("hindi", "latin"),
+    [
+        ("मुंबई", "mumbai"),  # anusvara before a labial is "m"
+        ("कंपनी", "kampani"),
+        ("मित्र", "mitra"),  # a final cluster ending in r keeps its vowel
+        ("पत्र", "patra"),
+        ("वाक्य", "vakya"),
+        ("क्\u200dष", "ksh"),  # joiners some keyboards put inside conjuncts
+    ],
+)
+def test_clusters_nasals_before_labials_and_joiners(hindi: str, latin: str) -> None:
+    assert romanise(hindi) == latin
+
+
+def test_the_danda_ends_a_sentence_so_clauses_can_be_told_apart() -> None:
+    assert romanise("बुकिंग रद्द करो। कल प्लंबर भेजो॥") == "buking radd karo. kal plambar bhejo."
+    assert romanise("रद्द करो।धन्यवाद") == "radd karo.dhanyavad"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from adapters.nlp import offline_intents
+from adapters.nlp.devanagari import romanise
 from adapters.nlp.intent_lexicon import CONCEPTS_FILE, phrase_pattern, read_concepts
 from adapters.nlp.labelled_files import ShippedLabelledData, read_utterances
 from adapters.nlp.normalise import normalise
@@ -20,17 +21,18 @@ DATA = ShippedLabelledData()
 CLASSIFIER = OfflineIntentClassifier(DATA.intent_training())
 SPLITS = HELD_OUT_SPLITS
 MACRO_F1_FLOOR = {6: 0.94, 7: 0.94, 8: 0.95}
-"""Per split, set AFTER measuring the final model on each (macro-F1 0.964, 0.961 and 0.974, README "Language
+"""Per split, set AFTER measuring the final model on each (macro-F1 0.964, 0.958 and 0.974, README "Language
 services") and rounded down 2-3 points: a regression guard at the honest level, not a target the model was
 tuned to (it was tuned by cross-validation on the training split only)."""
 MULTI_INTENT_EXACT_FLOOR = {6: 0.8, 7: 0.68, 8: 0.74}
 """Measured 0.833 (25 of 30), 0.720 (18 of 25) and 0.778 (21 of 27)."""
 SINGLE_INTENT_EXTRA_CEILING = {6: 0.07, 7: 0.1, 8: 0.14}
-"""Measured 0.044, 0.080 and 0.115: single-intent messages that got a second intent back."""
+"""Measured 0.048, 0.080 and 0.115: single-intent messages that got a second intent back."""
 
 
 def _normalised(utterances) -> list[str]:
-    return [normalise(u.text) for u in utterances]
+    """As the model sees them: Devanagari typed in Latin letters, then normalised."""
+    return [normalise(romanise(u.text)) for u in utterances]
 
 
 def test_the_labelled_data_has_thousands_of_training_utterances_and_hundreds_held_out() -> None:
@@ -51,7 +53,7 @@ def test_the_labelled_data_has_thousands_of_training_utterances_and_hundreds_hel
 def test_a_held_out_split_shares_no_near_duplicate_with_training(split: int) -> None:
     train = _normalised(DATA.intent_training())
     for utterance in DATA.intent_held_out(split):
-        text = normalise(utterance.text)
+        text = normalise(romanise(utterance.text))
         assert text not in train
         if len(text.split()) >= 3:  # one- and two-word greetings are a closed class
             closest = max(train, key=lambda t: fuzz.ratio(t, text))
@@ -134,6 +136,7 @@ def test_a_negated_cancel_with_another_request_gives_the_other_request() -> None
         ),
         ("electrician cancel karo aur kal subah plumber bhejo", {Intent.CANCEL_BOOKING, Intent.BOOK_SERVICE}),
         ("the cleaner never came. will I get a refund?", {Intent.COMPLAINT, Intent.POLICY_QUESTION}),
+        ("मेरी सफ़ाई की बुकिंग रद्द कर दो। कल सुबह प्लंबर भेज दो", {Intent.CANCEL_BOOKING, Intent.BOOK_SERVICE}),
     ],
 )
 def test_two_requests_in_one_message_give_both_intents_when_joined_by_a_conjunction(
