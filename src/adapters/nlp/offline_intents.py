@@ -3,6 +3,8 @@ WordLlama sentence embeddings (256-d, weights shipped in the wheel), trained on 
 training split, plus clause splitting for multi-intent messages."""
 
 import asyncio
+import contextlib
+import ctypes
 import re
 import threading
 from collections.abc import Sequence
@@ -110,11 +112,20 @@ def _train(training: tuple[LabelledUtterance, ...], embeddings: bool) -> Softmax
 @lru_cache(maxsize=4)
 def _train_once(training: tuple[LabelledUtterance, ...], embeddings: bool) -> SoftmaxTextModel:
     single = [u for u in training if len(u.intents) == 1]
-    return SoftmaxTextModel(
+    model = SoftmaxTextModel(
         [romanise(u.text) for u in single],
         [u.intents[0].value for u in single],
         _wordllama() if embeddings else None,
     )
+    _return_freed_memory()
+    return model
+
+
+def _return_freed_memory() -> None:
+    """Training frees ~60 MB of temporaries that glibc's allocator keeps for the process; hand them back to
+    the system (a no-op where there is no glibc)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 @cache

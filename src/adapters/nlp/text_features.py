@@ -65,13 +65,13 @@ class Vectoriser:
     """TF-IDF (sublinear term frequency) over the vocabulary of the training texts, rows L2-normalised."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        counted = [features(t) for t in texts]
         document_frequency: Counter[str] = Counter()
-        for grams in counted:
-            document_frequency.update(grams.keys())
+        n = 0
+        for text in texts:  # one text's grams at a time: a list of them all peaks at ~100 MB
+            document_frequency.update(features(text).keys())
+            n += 1
         vocabulary = sorted(document_frequency)
         self.index = {gram: i for i, gram in enumerate(vocabulary)}
-        n = len(counted)
         self.idf = np.array(
             [math.log((1 + n) / (1 + document_frequency[g])) + 1.0 for g in vocabulary], dtype=np.float32
         )
