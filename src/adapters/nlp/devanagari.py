@@ -9,6 +9,8 @@ word, and in the middle of a word between a vowel and a consonant that carries i
 
 import itertools
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 _CONSONANTS = {
     "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j", "झ": "jh",
@@ -48,52 +50,67 @@ def romanise(text: str) -> str:
     return _DEVANAGARI.sub(lambda match: _word(match.group()), text.translate(_DANDAS))
 
 
+@dataclass(slots=True)
+class _Unit:
+    """One letter of a word: a consonant (`vowel` is its vowel sign, _SCHWA until decided, "" after a
+    virama), an independent vowel, or something else (a nasal sign, a digit)."""
+
+    latin: str
+    kind: Literal["consonant", "vowel", "other"]
+    char: str
+    vowel: str = ""
+
+    @property
+    def voiced(self) -> bool:
+        """A vowel, or a consonant that keeps one."""
+        return self.kind == "vowel" or (self.kind == "consonant" and self.vowel != "")
+
+
 def _word(word: str) -> str:
-    # Units: (latin, kind) with kind "c" consonant (its inherent vowel decided later), "v" vowel, "x" other.
-    units: list[list[str]] = []
+    units: list[_Unit] = []
     for char in word:
-        if char == _NUKTA and units and units[-1][1] == "c":
-            units[-1][0] = _NUKTA_FORMS.get(units[-1][2], units[-1][0])
+        last = units[-1] if units and units[-1].kind == "consonant" else None
+        if char == _NUKTA and last:
+            last.latin = _NUKTA_FORMS.get(last.char, last.latin)
         elif char in _CONSONANTS:
-            units.append([_CONSONANTS[char], "c", char, _SCHWA])
-        elif char in _SIGNS and units and units[-1][1] == "c":
-            units[-1][3] = _SIGNS[char]
-        elif char == _VIRAMA and units and units[-1][1] == "c":
-            units[-1][3] = ""
+            units.append(_Unit(_CONSONANTS[char], "consonant", char, _SCHWA))
+        elif char in _SIGNS and last:
+            last.vowel = _SIGNS[char]
+        elif char == _VIRAMA and last:
+            last.vowel = ""
         elif char in _VOWELS:
-            units.append([_VOWELS[char], "v", char, ""])
-        elif char in _NASALS:
-            units.append([_NASALS[char], "x", char, ""])
-        elif char in _DIGITS:
-            units.append([_DIGITS[char], "x", char, ""])
+            units.append(_Unit(_VOWELS[char], "vowel", char))
+        elif char in _NASALS or char in _DIGITS:
+            units.append(_Unit(_NASALS.get(char) or _DIGITS[char], "other", char))
     _drop_schwas(units)
     for unit, following in itertools.pairwise(units):
-        if unit[2] == "\u0902" and following[2] in _LABIALS:  # anusvara before p, ph, b, bh, m: "mumbai"
-            unit[0] = "m"
-    return "".join(latin + ("a" if vowel == _SCHWA else vowel) for latin, _kind, _char, vowel in units)
+        if unit.char == "\u0902" and following.char in _LABIALS:  # anusvara before p, ph, b, bh, m: "mumbai"
+            unit.latin = "m"
+    return "".join(u.latin + ("a" if u.vowel == _SCHWA else u.vowel) for u in units)
 
 
-def _drop_schwas(units: list[list[str]]) -> None:
+def _drop_schwas(units: list[_Unit]) -> None:
     """Drop the inherent "a" of a final consonant (not after a cluster ending in r, y or v), and of a medial
     one that follows a vowel and precedes a consonant with a vowel of its own (right to left, so one drop can
     block the next)."""
-    consonants = [i for i, unit in enumerate(units) if unit[1] == "c"]
+    consonants = [i for i, unit in enumerate(units) if unit.kind == "consonant"]
     if not consonants:
         return
     last = consonants[-1]
-    word_final = all(unit[1] == "x" and unit[2] not in _DIGITS for unit in units[last + 1 :])
-    longer = len(consonants) > 1 or any(unit[1] == "v" for unit in units[:last])
+    word_final = all(unit.kind == "other" and unit.char not in _DIGITS for unit in units[last + 1 :])
+    longer = len(consonants) > 1 or any(unit.kind == "vowel" for unit in units[:last])
     # A cluster ending in r, y or v keeps its vowel: "mitra", "patra", "vakya" (but "radd", "ant").
-    cluster = last > 0 and units[last - 1][1] == "c" and units[last - 1][3] == "" and units[last][2] in "रयव"
-    if units[last][3] == _SCHWA and word_final and longer and not cluster:
-        units[last][3] = ""
+    previous = units[last - 1] if last > 0 else None
+    cluster = previous is not None and previous.kind == "consonant" and previous.vowel == ""
+    if units[last].vowel == _SCHWA and word_final and longer and not (cluster and units[last].char in "रयव"):
+        units[last].vowel = ""
     for i in range(len(units) - 2, 0, -1):
         unit = units[i]
-        if unit[1] != "c" or unit[3] != _SCHWA:
-            continue
-        before = units[i - 1]
-        after = units[i + 1]
-        vowel_before = before[1] == "v" or (before[1] == "c" and before[3] != "")
-        vowel_after = after[1] == "c" and after[3] != ""
-        if vowel_before and vowel_after:
-            unit[3] = ""
+        if (
+            unit.kind == "consonant"
+            and unit.vowel == _SCHWA
+            and units[i - 1].voiced
+            and units[i + 1].kind == "consonant"
+            and units[i + 1].voiced
+        ):
+            unit.vowel = ""

@@ -20,9 +20,6 @@ from adapters.nlp.normalise import normalise
 
 CHAR_NGRAMS = range(2, 6)
 CONCEPT_WEIGHT = 3.0
-DOMAIN_SIGNAL = True
-SYMBOLS = True
-"""Emoji as features ("🙏", "👍", "😡")."""
 DOMAIN_CONCEPTS = frozenset({"service_noun"})
 """Chosen by cross-validation over wider sets (with booking verbs, policy words): service nouns alone did
 best."""
@@ -32,10 +29,9 @@ ELSEWHERE_CONCEPTS = frozenset({"elsewhere", "other_company"})
 def features(text: str) -> Counter[str]:
     words = normalise(romanise(text)).split()
     grams: Counter[str] = Counter()
-    if SYMBOLS:
-        for char in text:
-            if unicodedata.category(char) == "So":  # emoji and other pictographs: 🙏 👍 😡
-                grams["s:" + char] += 1
+    for char in text:
+        if unicodedata.category(char) == "So":  # emoji and other pictographs: 🙏 👍 😡
+            grams["s:" + char] += 1
     for word in words:
         grams["w:" + word] += 1
         padded = f" {word} "
@@ -47,8 +43,7 @@ def features(text: str) -> Counter[str]:
     found = concepts(" ".join(words))
     for concept, hits in found.items():
         grams["k:" + concept] += hits
-    if DOMAIN_SIGNAL:
-        grams["k:" + _domain_signal(found)] += 1
+    grams["k:" + _domain_signal(found)] += 1
     return grams
 
 

@@ -9,7 +9,6 @@ from application.complaint.desk_views import DeskComplaintDetail
 from application.complaint.errors import ComplaintNotFound
 from application.complaint.ports import ComplaintRepository
 from application.complaint.queries.ops_get_complaint import detail_view
-from application.staff.access import Operator
 from domain.complaint.entities import Complaint, ComplaintId
 from domain.shared.errors import DomainError
 
@@ -43,13 +42,10 @@ async def locked(complaints: ComplaintRepository, complaint_id: int) -> Complain
     return found
 
 
-async def result(
-    desk: ComplaintDesk, complaint_id: int, actor: Operator, now: datetime
-) -> DeskComplaintDetail:
+async def result(desk: ComplaintDesk, complaint_id: int, now: datetime) -> DeskComplaintDetail:
     """The complaint as the desk shows it after the change. The customer's contact details are always masked
     here: only the read (GET .../{id}) shows them in full, to holders of customers.view_pii, and logs each
-    such view (`complaints.view_pii`)."""
-    del actor  # the same answer for everyone who may make the change
+    such view (`complaints.view_pii`). The same answer for everyone who may make the change."""
     found = await desk.detail(complaint_id)
     if found is None:  # pragma: no cover - it was just written
         raise ComplaintNotFound(complaint_id)

@@ -62,4 +62,4 @@ class AddComplaintNoteHandler:
             after={"internal": cmd.internal, "length": len(cmd.message.strip())},
         )
         await self._uow.commit()
-        return await result(self._desk, cmd.complaint_id, actor, now)
+        return await result(self._desk, cmd.complaint_id, now)

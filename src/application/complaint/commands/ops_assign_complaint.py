@@ -73,4 +73,4 @@ class AssignComplaintHandler:
             after=snapshot(complaint),
         )
         await self._uow.commit()
-        return await result(self._desk, cmd.complaint_id, actor, now)
+        return await result(self._desk, cmd.complaint_id, now)

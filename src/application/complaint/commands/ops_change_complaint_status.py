@@ -84,4 +84,4 @@ class ChangeComplaintStatusHandler:
             after={**snapshot(complaint), "note": cmd.note},
         )
         await self._uow.commit()
-        return await result(self._desk, cmd.complaint_id, actor, now)
+        return await result(self._desk, cmd.complaint_id, now)

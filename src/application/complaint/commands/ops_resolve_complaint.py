@@ -60,4 +60,4 @@ class ResolveComplaintHandler:
             after={**snapshot(complaint), "resolution": complaint.resolution},
         )
         await self._uow.commit()
-        return await result(self._desk, cmd.complaint_id, actor, now)
+        return await result(self._desk, cmd.complaint_id, now)
