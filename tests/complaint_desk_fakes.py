@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from application.complaint.desk_ports import (
-    ACTIVE_STATUSES,
     AnalyticsWindow,
     BookingBrief,
     ComplaintFigures,
@@ -23,7 +22,7 @@ from application.complaint.desk_ports import (
     WorkloadRow,
     at_risk_horizons,
 )
-from domain.complaint.entities import Complaint, ComplaintStatus, Priority
+from domain.complaint.entities import ACTIVE_STATUSES, Complaint, ComplaintStatus, Priority
 from domain.provider.availability import local_date
 
 

@@ -23,11 +23,11 @@ from application.complaint.desk_ports import (
     QueueFilter,
     SlaState,
 )
-from application.complaint.desk_rules import ist_midnight
 from application.complaint.queries.ops_complaint_analytics import ComplaintAnalytics, ComplaintAnalyticsQuery
 from application.complaint.queries.ops_export_complaint_analytics import ExportComplaintAnalytics
 from application.identity.actors import SystemActor
 from domain.complaint.entities import ComplaintStatus, ComplaintType, Priority
+from domain.provider.availability import ist_midnight
 from tests.complaint_desk_data import (
     ASHA,
     BALA,

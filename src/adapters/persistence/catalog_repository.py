@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.persistence import tables
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.locking import hold_write_lock
 from application.catalog.errors import RateCardCodeTaken, SlugTaken
 from application.catalog.ports import CatalogEntry
 from domain.catalog.drafts import NewCategory, NewRateCard, NewSubcategory
@@ -107,6 +108,7 @@ class SqlaCatalogRepository:
     async def pincodes_of(self, rate_card_id: RateCardId) -> set[Pincode]:
         lock_card = select(_rc.id).where(_rc.id == rate_card_id).with_for_update()
         offered = select(_o.pincode).where(_o.rate_card_id == rate_card_id).with_for_update()
+        await hold_write_lock(self._session)  # SQLite ignores FOR UPDATE
         async with storage_errors():
             await self._session.execute(lock_card)
             return {Pincode(value) for value in (await self._session.scalars(offered)).all()}

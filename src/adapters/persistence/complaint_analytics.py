@@ -15,14 +15,13 @@ from sqlalchemy.sql.functions import FunctionElement
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
 from application.complaint.desk_ports import (
-    ACTIVE_STATUSES,
     AnalyticsWindow,
     ComplaintFigures,
     Duration,
     SlaCounts,
     WorkloadRow,
 )
-from domain.complaint.entities import ComplaintStatus
+from domain.complaint.entities import ACTIVE_STATUSES, ComplaintStatus
 
 _c, _s = t.complaints.c, t.staff.c
 IST_OFFSET_MINUTES = 330

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
 from application.complaint.desk_ports import (
-    ACTIVE_STATUSES,
     BookingBrief,
     CustomerContact,
     DeskDetail,
@@ -21,7 +20,7 @@ from application.complaint.desk_ports import (
     SlaState,
     at_risk_horizons,
 )
-from domain.complaint.entities import Complaint, Priority
+from domain.complaint.entities import ACTIVE_STATUSES, Complaint, Priority
 
 _c, _u, _s, _q = t.complaints.c, t.users.c, t.staff.c, t.priority_queue.c
 TITLE_LENGTH = 120

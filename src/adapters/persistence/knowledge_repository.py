@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.persistence import tables
 from adapters.persistence.errors import storage_errors
+from adapters.persistence.locking import hold_write_lock
 from application.knowledge.errors import DocumentBusy
 from application.knowledge.ports import (
     CorpusEntry,
@@ -65,6 +66,7 @@ class SqlaKnowledgeRepository:
             "is_active": True,
             "updated_at": now,
         }
+        await hold_write_lock(self._session)  # SQLite ignores FOR UPDATE: the version must not be lost
         async with storage_errors():
             row = (
                 await self._session.execute(

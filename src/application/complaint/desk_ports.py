@@ -11,8 +11,6 @@ from typing import Protocol
 from domain.complaint.entities import Complaint, ComplaintStatus, ComplaintType, Priority
 from domain.complaint.policy import AT_RISK_FRACTION, SERVICE_LEVELS
 
-ACTIVE_STATUSES = (ComplaintStatus.OPEN, ComplaintStatus.IN_PROGRESS, ComplaintStatus.ESCALATED)
-
 
 class SlaState(StrEnum):
     """`breached`: an active complaint whose pending due time (first response while unanswered, or

@@ -1,16 +1,15 @@
 """Rules the ops desk use cases share: reading filters, the at-risk window, India days, SLA state."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
 from application.common.errors import InvalidInput
-from domain.complaint.entities import ComplaintStatus
-from domain.provider.availability import IST
+from domain.complaint.entities import ACTIVE_STATUSES, ComplaintStatus
+from domain.provider.availability import ist_midnight
 
 MAX_PAGE = 100
 E = TypeVar("E", bound=StrEnum)
-_ACTIVE = {ComplaintStatus.OPEN, ComplaintStatus.IN_PROGRESS, ComplaintStatus.ESCALATED}
 
 
 def enum_value(kind: type[E], raw: str | None, field: str) -> E | None:
@@ -36,11 +35,6 @@ def next_offset(offset: int, shown: int, total: int) -> int | None:
     return following if shown and following < total else None
 
 
-def ist_midnight(day: date) -> datetime:
-    """The UTC instant India's day `day` starts."""
-    return datetime.combine(day, time(), tzinfo=IST).astimezone(UTC)
-
-
 def day_range(date_from: date | None, date_to: date | None) -> tuple[datetime | None, datetime | None]:
     """India days, both inclusive, as a UTC [start, end) range; InvalidInput when `from` is after `to`."""
     if date_from is not None and date_to is not None and date_from > date_to:
@@ -60,6 +54,6 @@ def sla_breached(
 ) -> bool:
     """An active complaint whose first response (while unanswered) or resolution is due (the domain's
     `Complaint.sla_state` says breached from the due time on)."""
-    if status not in _ACTIVE:
+    if status not in ACTIVE_STATUSES:
         return False
     return (first_responded_at is None and first_response_due_at <= now) or resolution_due_at <= now

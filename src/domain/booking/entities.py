@@ -188,13 +188,9 @@ class Booking:
 
     @property
     def retained(self) -> Money:
-        """What the marketplace keeps: the price of a completed visit, the fee of a late cancellation, and
-        meanwhile (pending to in progress) what it holds for the visit. Always paid = refunded + retained."""
-        if self.status in (BookingStatus.CANCELLED, BookingStatus.NO_SHOW):
-            if self.payment_method is PaymentMethod.CASH:
-                return Money.zero(self.total.currency)
-            return self.total - self.refunded
-        return self.paid
+        """What the marketplace keeps (paid less refunded): the price of a completed visit, the fee of a late
+        cancellation, and meanwhile (pending to in progress) what it holds for the visit."""
+        return self.paid - self.refunded
 
     def _move(self, to: BookingStatus) -> None:
         check_transition("booking", TRANSITIONS, self.status, to)

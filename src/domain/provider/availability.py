@@ -76,6 +76,11 @@ def local_date(instant: datetime) -> date:
     return instant.astimezone(IST).date()
 
 
+def ist_midnight(day: date) -> datetime:
+    """The UTC instant India's day `day` starts."""
+    return datetime.combine(day, time(), tzinfo=IST).astimezone(UTC)
+
+
 def check_bookable_date(day: date, *, now: datetime) -> None:
     """Raise DateOutOfRange unless `day` is today (in India) or at most HORIZON_DAYS ahead."""
     first = local_date(now)

@@ -2,7 +2,6 @@
 (full rights, like `nexora staff`). The same use cases as the ops API run here, so every change lands in the
 staff activity log (with no acting member and a `cli-...` request id)."""
 
-import uuid
 from datetime import date, datetime
 
 import click
@@ -28,18 +27,11 @@ from application.complaint.queries.ops_complaint_queue import ComplaintQueue, Co
 from application.complaint.queries.ops_export_complaint_analytics import ExportComplaintAnalytics
 from application.complaint.queries.ops_get_complaint import GetDeskComplaint, GetDeskComplaintQuery
 from application.complaint.queries.ops_list_complaints import ListDeskComplaints, ListDeskComplaintsQuery
-from application.identity.actors import SystemActor
-from application.staff.audit import Origin
 from application.staff.queries.find_staff_by_email import FindStaffByEmail, FindStaffByEmailQuery
 from domain.provider.availability import IST
-from entrypoints.cli.runtime import console, run
+from entrypoints.cli.runtime import OPERATOR, cli_origin, console, run
 
-OPERATOR = SystemActor(name="cli")
 DAY = click.DateTime(formats=["%Y-%m-%d"])
-
-
-def _origin() -> Origin:
-    return Origin(request_id=f"cli-{uuid.uuid4().hex[:12]}", user_agent="nexora-cli")
 
 
 def _ist(moment: datetime | None) -> str:
@@ -157,7 +149,7 @@ def list_complaints(
 @click.argument("complaint_id", type=int)
 def show(complaint_id: int) -> None:
     """One complaint with its customer, booking and whole timeline (internal notes included)."""
-    query = GetDeskComplaintQuery(complaint_id=complaint_id, origin=_origin())
+    query = GetDeskComplaintQuery(complaint_id=complaint_id, origin=cli_origin())
 
     async def work(container: AsyncContainer) -> DeskComplaintDetail:
         async with container() as scope:
@@ -180,7 +172,7 @@ def assign(complaint_id: int, member: str) -> None:
                     FindStaffByEmailQuery(email=member), actor=OPERATOR
                 )
                 staff_id = found.id
-            cmd = AssignComplaint(complaint_id=complaint_id, staff_id=staff_id, origin=_origin())
+            cmd = AssignComplaint(complaint_id=complaint_id, staff_id=staff_id, origin=cli_origin())
             return await (await scope.get(AssignComplaintHandler)).execute(cmd, actor=OPERATOR)
 
     view = run(work)
@@ -192,7 +184,7 @@ def assign(complaint_id: int, member: str) -> None:
 @click.argument("note")
 def resolve(complaint_id: int, note: str) -> None:
     """Resolve complaint COMPLAINT_ID with the resolution NOTE."""
-    cmd = ResolveComplaint(complaint_id=complaint_id, note=note, origin=_origin())
+    cmd = ResolveComplaint(complaint_id=complaint_id, note=note, origin=cli_origin())
 
     async def work(container: AsyncContainer) -> DeskComplaintDetail:
         async with container() as scope:
@@ -211,7 +203,7 @@ def escalate(complaint_id: int | None, note: str) -> None:
     the note stays internal)."""
     if complaint_id is not None:
         cmd = ChangeComplaintStatus(
-            complaint_id=complaint_id, status="escalated", note=note, origin=_origin()
+            complaint_id=complaint_id, status="escalated", note=note, origin=cli_origin()
         )
 
         async def one(container: AsyncContainer) -> DeskComplaintDetail:
@@ -244,7 +236,7 @@ def escalate(complaint_id: int | None, note: str) -> None:
 @click.option("--csv", "as_csv", is_flag=True, help="Print the CSV export instead of tables.")
 def analytics(date_from: datetime | None, date_to: datetime | None, as_csv: bool) -> None:
     """Complaint figures for a range of India days: counts, SLA compliance, mean times, workload, trend."""
-    query = ComplaintAnalyticsQuery(date_from=_day(date_from), date_to=_day(date_to), origin=_origin())
+    query = ComplaintAnalyticsQuery(date_from=_day(date_from), date_to=_day(date_to), origin=cli_origin())
 
     async def work(container: AsyncContainer) -> ComplaintAnalyticsView | str:
         async with container() as scope:

@@ -2,6 +2,7 @@
 
 import asyncio
 import sys
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import NoReturn, TypeVar
 
@@ -11,6 +12,8 @@ from rich.console import Console
 
 from application.ai.ports import AIServiceError
 from application.common.errors import ApplicationError, DependencyUnavailable
+from application.identity.actors import SystemActor
+from application.staff.audit import Origin
 from domain.shared.errors import DomainError
 from entrypoints.ioc.container import make_container
 from entrypoints.observability import configure_logging
@@ -72,3 +75,12 @@ def run(work: Callable[[AsyncContainer], Awaitable[T]], settings: Settings | Non
 def confirm_or_exit(yes: bool, prompt: str) -> None:
     if not yes and not click.confirm(prompt, default=False):
         fail("aborted", code=1)
+
+
+OPERATOR = SystemActor(name="cli")
+"""Who ops commands act as: the system, logged as "cli"."""
+
+
+def cli_origin() -> Origin:
+    """Where a command came from, for the activity log (a fresh request id per command)."""
+    return Origin(request_id=f"cli-{uuid.uuid4().hex[:12]}", user_agent="nexora-cli")

@@ -4,14 +4,11 @@ The same use cases as the ops API run here, so every change lands in the staff a
 (with no acting member and a `cli-...` request id)."""
 
 import sys
-import uuid
 
 import click
 from dishka import AsyncContainer
 from rich.table import Table
 
-from application.identity.actors import SystemActor
-from application.staff.audit import Origin
 from application.staff.commands.approve_staff import ApproveStaff, ApproveStaffHandler
 from application.staff.commands.change_staff_role import ChangeStaffRole, ChangeStaffRoleHandler
 from application.staff.commands.create_staff import CreateStaff, CreateStaffHandler
@@ -21,13 +18,7 @@ from application.staff.queries.find_staff_by_email import FindStaffByEmail, Find
 from application.staff.queries.list_staff import ListStaff, ListStaffQuery
 from application.staff.views import StaffPage, StaffView
 from domain.identity.password_policy import POLICY_TEXT
-from entrypoints.cli.runtime import console, fail, run
-
-OPERATOR = SystemActor(name="cli")
-
-
-def _origin() -> Origin:
-    return Origin(request_id=f"cli-{uuid.uuid4().hex[:12]}", user_agent="nexora-cli")
+from entrypoints.cli.runtime import OPERATOR, cli_origin, console, fail, run
 
 
 def _describe(member: StaffView) -> str:
@@ -55,7 +46,7 @@ def create(name: str, email: str, role: str, phone: str | None, password_stdin: 
         password = click.prompt(
             f"Password ({POLICY_TEXT})", hide_input=True, confirmation_prompt=True, err=True
         )
-    cmd = CreateStaff(name=name, email=email, role=role, password=password, phone=phone, origin=_origin())
+    cmd = CreateStaff(name=name, email=email, role=role, password=password, phone=phone, origin=cli_origin())
 
     async def work(container: AsyncContainer) -> StaffView:
         async with container() as scope:
@@ -105,9 +96,9 @@ def grant(email: str, role: str) -> None:
                 FindStaffByEmailQuery(email=email), actor=OPERATOR
             )
             if member.status == "pending":
-                approve = ApproveStaff(staff_id=member.id, role=role, origin=_origin())
+                approve = ApproveStaff(staff_id=member.id, role=role, origin=cli_origin())
                 return await (await scope.get(ApproveStaffHandler)).execute(approve, actor=OPERATOR)
-            change = ChangeStaffRole(staff_id=member.id, role=role, origin=_origin())
+            change = ChangeStaffRole(staff_id=member.id, role=role, origin=cli_origin())
             return await (await scope.get(ChangeStaffRoleHandler)).execute(change, actor=OPERATOR)
 
     console.print(f"granted: {_describe(run(work))}")
@@ -124,14 +115,14 @@ def revoke(email: str | None, session_id: str | None) -> None:
     async def work(container: AsyncContainer) -> str:
         async with container() as scope:
             if session_id is not None:
-                cmd = RevokeStaffSession(session_id=session_id, origin=_origin())
+                cmd = RevokeStaffSession(session_id=session_id, origin=cli_origin())
                 await (await scope.get(RevokeStaffSessionHandler)).execute(cmd, actor=OPERATOR)
                 return f"session {session_id} ended"
             assert email is not None
             member = await (await scope.get(FindStaffByEmail)).execute(
                 FindStaffByEmailQuery(email=email), actor=OPERATOR
             )
-            deactivate = DeactivateStaff(staff_id=member.id, origin=_origin())
+            deactivate = DeactivateStaff(staff_id=member.id, origin=cli_origin())
             await (await scope.get(DeactivateStaffHandler)).execute(deactivate, actor=OPERATOR)
             return f"deactivated {member.name} <{member.email}> and ended their sessions"
 

@@ -8,6 +8,7 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
+import msgspec
 import structlog
 from dishka import AsyncContainer
 from litestar import Litestar
@@ -27,8 +28,9 @@ async def deliver_once(container: AsyncContainer) -> None:
         async with container() as request_container:
             handler = await request_container.get(DeliverOutbox)
             result = await handler.execute(actor=ACTOR)
-        if result.sent or result.retried or result.failed:
-            log.info("outbox.delivered", sent=result.sent, retried=result.retried, failed=result.failed)
+        counts = msgspec.structs.asdict(result)
+        if any(counts.values()):
+            log.info("outbox.delivered", **counts)
     except DependencyUnavailable as exc:
         log.warning("outbox.delivery_unavailable", error=exc.message)
     except Exception:

@@ -6,6 +6,7 @@ The same functions run under arq (`nexora worker`) and under the embedded in-pro
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+import msgspec
 from dishka import AsyncContainer
 from dishka.integrations.arq import DISHKA_REQUEST_CONTAINER_KEY, FromDishka, inject
 
@@ -25,7 +26,7 @@ async def warm_catalog_cache(ctx: dict[str, Any], handler: FromDishka[WarmCatalo
 @inject
 async def deliver_outbox(ctx: dict[str, Any], handler: FromDishka[DeliverOutbox]) -> dict[str, int]:
     result = await handler.execute()
-    return {"sent": result.sent, "retried": result.retried, "failed": result.failed}
+    return msgspec.structs.asdict(result)
 
 
 @inject

@@ -1,6 +1,6 @@
 """A customer lists their bookings."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import msgspec
 
@@ -10,7 +10,7 @@ from application.common.errors import InvalidInput
 from application.identity.actors import CustomerActor
 from domain.booking.entities import BookingStatus
 from domain.customer.entities import CustomerId
-from domain.provider.availability import IST
+from domain.provider.availability import ist_midnight
 
 MAX_LIMIT = 50
 
@@ -21,10 +21,6 @@ class ListBookingsQuery(msgspec.Struct, frozen=True):
     date_to: date | None = None
     limit: int = 20
     offset: int = 0
-
-
-def _ist_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=IST).astimezone(UTC)
 
 
 class ListBookings:
@@ -49,8 +45,8 @@ class ListBookings:
         found, total = await self._bookings.list(
             CustomerId(actor.customer_id),
             status=status,
-            starts_from=_ist_midnight(query.date_from) if query.date_from else None,
-            starts_before=_ist_midnight(query.date_to + timedelta(days=1)) if query.date_to else None,
+            starts_from=ist_midnight(query.date_from) if query.date_from else None,
+            starts_before=ist_midnight(query.date_to + timedelta(days=1)) if query.date_to else None,
             limit=query.limit,
             offset=query.offset,
         )

@@ -1,6 +1,6 @@
 """Ops list the bookings of one day."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import msgspec
 
@@ -12,13 +12,9 @@ from application.common.ports import Clock
 from application.staff.access import Operator, require
 from application.staff.audit import Audit, Origin
 from domain.booking.entities import BookingStatus
-from domain.provider.availability import IST, local_date
+from domain.provider.availability import ist_midnight, local_date
 
 MAX_DAY_LIMIT = 100
-
-
-def _ist_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=IST).astimezone(UTC)
 
 
 class ListDayBookingsQuery(msgspec.Struct, frozen=True):
@@ -52,8 +48,8 @@ class ListDayBookings:
             raise InvalidInput("status", f"unknown booking status {query.status!r}") from None
         day = query.day or local_date(self._clock.now())
         found, total = await self._bookings.starting_between(
-            _ist_midnight(day),
-            _ist_midnight(day + timedelta(days=1)),
+            ist_midnight(day),
+            ist_midnight(day + timedelta(days=1)),
             status=status,
             limit=query.limit,
             offset=query.offset,
