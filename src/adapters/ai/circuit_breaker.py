@@ -19,9 +19,10 @@ class CircuitBreaker:
     success closes the breaker, its failure opens it again. Errors that say nothing about the service's
     health (a malformed reply, a refused request) neither open nor close it.
 
-    A call its caller gives up on (cancelled, e.g. by a search's own time budget) counts as a failure once it
-    has waited `slow_call_seconds` or more: a service that hangs opens the breaker even when callers never
-    wait out the deadline. Sooner cancellations say nothing about the service."""
+    With `slow_call_seconds`, a call its caller gives up on (cancelled, e.g. by a search's own time budget)
+    counts as a failure once it has waited that long: a service that hangs opens the breaker even when callers
+    never wait out the deadline. Sooner cancellations, or any without `slow_call_seconds` (a reply that
+    rightly takes long), say nothing about the service."""
 
     def __init__(
         self,
@@ -29,7 +30,7 @@ class CircuitBreaker:
         *,
         failure_threshold: int = 5,
         cooldown_seconds: float = 30.0,
-        slow_call_seconds: float = 2.0,
+        slow_call_seconds: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._service, self._threshold, self._cooldown, self._clock = (
@@ -93,7 +94,8 @@ class CircuitBreaker:
             self.failed() if exc.retryable else self.released()
             raise
         except asyncio.CancelledError:
-            self.failed() if self._clock() - started >= self._slow_call else self.released()
+            slow = self._slow_call is not None and self._clock() - started >= self._slow_call
+            self.failed() if slow else self.released()
             raise
         except BaseException:
             self.released()

@@ -14,7 +14,7 @@ from google.genai import types
 
 from adapters.ai.circuit_breaker import CircuitBreaker
 from adapters.ai.retry import RetryPolicy, with_retries
-from adapters.ai.wordllama_embedder import unit_rows
+from adapters.ai.unit_vectors import unit_rows
 from application.ai.ports import AIServiceError, EmbeddingTask
 
 SERVICE = "gemini embeddings"

@@ -68,10 +68,3 @@ class Meter:
             await self._recorder.record(call)
         except Exception as exc:  # accounting must never take a reply down
             log.warning("llm.usage_record_failed", model=model, error=type(exc).__name__)
-
-
-class NullUsageRecorder:
-    """Keeps nothing (tests and tools that do not account)."""
-
-    async def record(self, call: LlmCall) -> None:
-        return None

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from adapters.ai.unit_vectors import unit_rows
 from application.ai.ports import AIServiceError, MetadataValue, VectorMatch
 
 Matrix = np.ndarray[Any, np.dtype[np.float32]]
@@ -42,8 +43,7 @@ class NamespaceSnapshot:
     ) -> "NamespaceSnapshot":
         dim = len(vectors[0]) // 4 if vectors else 0
         matrix = np.frombuffer(b"".join(vectors), dtype="<f4").reshape(len(vectors), dim).astype(np.float32)
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+        matrix = unit_rows(matrix)
         return cls(version=version, ids=ids, matrix=matrix, metadata=metadata)
 
     @property

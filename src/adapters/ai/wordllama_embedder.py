@@ -5,12 +5,14 @@ Nothing is downloaded: the weights and the tokenizer are read from the installed
 """
 
 import asyncio
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from adapters.ai.unit_vectors import unit_rows
 from application.ai.ports import AIServiceError, EmbeddingTask
 
 MODEL = "wordllama-l2-supercat-256"
@@ -18,8 +20,10 @@ DIMENSION = 256
 _OFF_LOOP_ABOVE = 32  # texts; smaller batches take well under a millisecond
 
 
+@functools.cache
 def load_wordllama() -> Any:
-    """The WordLlama model read from the package's own weights and tokenizer folders (no network)."""
+    """The WordLlama model read from the package's own weights and tokenizer folders (no network); loaded
+    once per process and shared (the embedder and the intent model use the same one; it is stateless)."""
     try:
         import wordllama
         from wordllama import WordLlama
@@ -79,12 +83,3 @@ class WordLlamaEmbedder:
         vectors = vectors.reshape(len(texts), DIMENSION)
         rows: list[list[float]] = unit_rows(vectors).tolist()
         return rows
-
-
-def unit_rows(vectors: np.ndarray[Any, np.dtype[np.float32]]) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """Each row scaled to length 1; all-zero rows (empty text) stay zero."""
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    unit: np.ndarray[Any, np.dtype[np.float32]] = np.divide(
-        vectors, norms, out=np.zeros_like(vectors), where=norms > 0
-    )
-    return unit

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from adapters.ai.unit_vectors import unit_rows
 from adapters.nlp.text_features import SparseRows, Vectoriser
 
 EPOCHS = 60
@@ -58,9 +59,7 @@ class SoftmaxTextModel:
         if self._embed is None:
             return np.zeros((len(texts), 0), dtype=np.float32)
         vectors = np.asarray(self._embed(texts), dtype=np.float32).reshape(len(texts), -1)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        unit = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-        result: NDArray[np.float32] = unit * np.float32(DENSE_WEIGHT)
+        result: NDArray[np.float32] = unit_rows(vectors) * np.float32(DENSE_WEIGHT)
         return result
 
 

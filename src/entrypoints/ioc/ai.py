@@ -26,14 +26,16 @@ from application.nlp.ports import EntityExtractor, IntentClassifier, SentimentAn
 from entrypoints.settings import Settings
 
 
-def breaker_for(service: str, settings: Settings) -> CircuitBreaker:
-    """A circuit breaker for one app-wide adapter, shared by every request of the process. A call given up
-    on after the knowledge search's vector budget or later counts as slow, hence as a failure."""
+def breaker_for(
+    service: str, settings: Settings, *, slow_call_seconds: float | None = None
+) -> CircuitBreaker:
+    """A circuit breaker for one app-wide adapter, shared by every request of the process. With
+    `slow_call_seconds`, a call its caller gives up on after that long counts as a failure."""
     return CircuitBreaker(
         service,
         failure_threshold=settings.ai_breaker_failures,
         cooldown_seconds=settings.ai_breaker_cooldown_seconds,
-        slow_call_seconds=settings.knowledge_vector_budget_seconds,
+        slow_call_seconds=slow_call_seconds,
     )
 
 

@@ -38,7 +38,9 @@ class VectorsProvider(Provider):
             retry=RetryPolicy(max_attempts=settings.llm_max_attempts),
             timeout_seconds=settings.llm_timeout_seconds,
             deadline_seconds=settings.llm_deadline_seconds,
-            breaker=breaker_for("gemini embeddings", settings),
+            breaker=breaker_for(
+                "gemini embeddings", settings, slow_call_seconds=settings.knowledge_vector_budget_seconds
+            ),
         )
         await client.aio.aclose()
 
@@ -56,7 +58,9 @@ class VectorsProvider(Provider):
                 timeout_seconds=settings.pinecone_timeout_seconds,
             ),
             deadline_seconds=settings.pinecone_deadline_seconds,
-            breaker=breaker_for("pinecone", settings),
+            breaker=breaker_for(
+                "pinecone", settings, slow_call_seconds=settings.knowledge_vector_budget_seconds
+            ),
             location=f"pinecone:{settings.pinecone_index_host}",
         )
         yield index

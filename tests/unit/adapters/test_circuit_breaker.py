@@ -156,3 +156,12 @@ async def test_calls_cancelled_sooner_than_the_slow_call_time_say_nothing_about_
 
     assert not breaker.is_open
     assert await breaker.call(_up, deadline_seconds=1) == "ok"
+
+
+async def test_without_a_slow_call_time_no_cancellation_counts_however_long_it_waited() -> None:
+    clock = Seconds()
+    breaker = CircuitBreaker("gemini", failure_threshold=2, cooldown_seconds=30, clock=clock)
+    for _ in range(4):
+        await _cancelled_after(breaker, clock, 60)
+
+    assert not breaker.is_open

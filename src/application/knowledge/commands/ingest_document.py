@@ -1,5 +1,6 @@
 """Ops (or the system) add a document to the knowledge base, or replace it with a new version."""
 
+import asyncio
 import hashlib
 
 import msgspec
@@ -74,7 +75,8 @@ class IngestDocumentHandler:
             raise InvalidInput("file", "attach the document as the multipart form field 'file'")
         if len(cmd.data) > MAX_DOCUMENT_BYTES:
             raise DocumentTooLarge(len(cmd.data), MAX_DOCUMENT_BYTES)
-        parsed = self._parser.parse(cmd.data, filename=cmd.filename)
+        # Parsing a PDF or DOCX takes up to seconds of CPU: off the event loop.
+        parsed = await asyncio.to_thread(self._parser.parse, cmd.data, filename=cmd.filename)
         slug = slugify(cmd.slug) if cmd.slug else _slug_of(cmd.filename, parsed.title)
         chunks = chunk_sections(parsed.sections)
         if not chunks:
