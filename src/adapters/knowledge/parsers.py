@@ -5,8 +5,6 @@ import io
 import zipfile
 from pathlib import PurePath
 
-from adapters.knowledge.docx_reader import docx_sections
-from adapters.knowledge.pdf_reader import pdf_sections
 from adapters.knowledge.text_sections import markdown_sections, plain_sections
 from domain.knowledge.document import ParsedDocument, Section
 from domain.knowledge.errors import UnreadableDocument, UnsupportedDocumentType
@@ -54,8 +52,12 @@ class FileDocumentParser:
 
     def _sections(self, kind: str, data: bytes) -> tuple[str, list[Section]]:
         if kind == "pdf":
+            from adapters.knowledge.pdf_reader import pdf_sections  # pypdf loads on the first PDF
+
             return pdf_sections(data)
         if kind == "docx":
+            from adapters.knowledge.docx_reader import docx_sections  # python-docx: on the first DOCX
+
             return docx_sections(data)
         text = data.decode("utf-8-sig").replace("\r\n", "\n")
         return markdown_sections(text) if kind == "markdown" else plain_sections(text)

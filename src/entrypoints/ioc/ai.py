@@ -2,26 +2,16 @@
 NEXORA_LLM_PROVIDER. Gemini mode also serves intents, sentiment and entities through the model, overriding
 the offline bindings of NlpProvider (list these providers after it)."""
 
-from collections.abc import AsyncIterator
-from datetime import timedelta
-
 from dishka import Provider, Scope, provide
-from google import genai
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.ai.circuit_breaker import CircuitBreaker
-from adapters.ai.gemini_llm import GeminiLlm, make_gemini_client
 from adapters.ai.metering import Meter, PriceTable
 from adapters.ai.offline_llm import OfflineLlm
-from adapters.ai.response_cache import ResponseCache
-from adapters.ai.retry import RetryPolicy
-from adapters.nlp.gemini_entities import GeminiEntityExtractor
-from adapters.nlp.gemini_intents import GeminiIntentClassifier
-from adapters.nlp.gemini_sentiment import GeminiSentiment
 from adapters.persistence.llm_usage import SqlaLlmUsageLog
-from application.ai.ports import LanguageModel, ModelTier, UsageRecorder, UsageReport
+from application.ai.ports import LanguageModel, UsageRecorder, UsageReport
 from application.ai.queries.usage_by_model import UsageByModel
-from application.common.ports import Cache, Clock
+from application.common.ports import Clock
 from application.nlp.ports import EntityExtractor, IntentClassifier, SentimentAnalyzer
 from entrypoints.settings import Settings
 
@@ -81,41 +71,10 @@ class OfflineLlmProvider(Provider):
         return OfflineLlm(intents=intents, sentiment=sentiment, entities=entities, clock=clock, meter=meter)
 
 
-class GeminiLlmProvider(Provider):
-    scope = Scope.APP
-
-    @provide
-    async def client(self, settings: Settings) -> AsyncIterator[genai.Client]:
-        assert settings.gemini_api_key is not None  # enforced by Settings
-        client = make_gemini_client(
-            settings.gemini_api_key.get_secret_value(),
-            base_url=settings.gemini_base_url,
-            timeout_seconds=settings.llm_timeout_seconds,
-        )
-        yield client
-        await client.aio.aclose()
-
-    @provide
-    def language_model(
-        self, client: genai.Client, settings: Settings, cache: Cache, meter: Meter
-    ) -> LanguageModel:
-        return GeminiLlm(
-            client,
-            models={ModelTier.LIGHT: settings.llm_model_light, ModelTier.STRONG: settings.llm_model_strong},
-            meter=meter,
-            cache=ResponseCache(cache, timedelta(seconds=settings.llm_cache_ttl_seconds)),
-            retry=RetryPolicy(max_attempts=settings.llm_max_attempts),
-            timeout_seconds=settings.llm_timeout_seconds,
-            deadline_seconds=settings.llm_deadline_seconds,
-            breaker=breaker_for("gemini", settings),
-        )
-
-    intents = provide(GeminiIntentClassifier, provides=IntentClassifier)
-    sentiment = provide(GeminiSentiment, provides=SentimentAnalyzer)
-    entities = provide(GeminiEntityExtractor, provides=EntityExtractor, scope=Scope.REQUEST)
-
-
 def ai_providers(settings: Settings) -> list[Provider]:
     """The providers of the language model for these settings (after NlpProvider in the container)."""
-    model = GeminiLlmProvider() if settings.llm_provider == "gemini" else OfflineLlmProvider()
-    return [AiAccountingProvider(), model]
+    if settings.llm_provider == "gemini":
+        from entrypoints.ioc.gemini import GeminiLlmProvider  # google-genai loads only when it is used
+
+        return [AiAccountingProvider(), GeminiLlmProvider()]
+    return [AiAccountingProvider(), OfflineLlmProvider()]

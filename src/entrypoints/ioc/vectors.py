@@ -6,10 +6,6 @@ from collections.abc import AsyncIterator
 from dishka import Provider, Scope, provide
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.ai.gemini_embedder import GeminiEmbedder
-from adapters.ai.gemini_llm import make_gemini_client
-from adapters.ai.pinecone_index import PineconeVectorIndex, make_pinecone_index
-from adapters.ai.retry import RetryPolicy
 from adapters.ai.sql_vector_index import SqlaVectorIndex
 from adapters.ai.wordllama_embedder import WordLlamaEmbedder
 from application.ai.ports import Embedder, VectorIndex
@@ -25,6 +21,10 @@ class VectorsProvider(Provider):
         if settings.resolved_embedding_provider == "offline":
             yield WordLlamaEmbedder()
             return
+        from adapters.ai.gemini_embedder import GeminiEmbedder  # loaded only when used
+        from adapters.ai.gemini_llm import make_gemini_client
+        from adapters.ai.retry import RetryPolicy
+
         assert settings.gemini_api_key is not None  # enforced by Settings
         client = make_gemini_client(
             settings.gemini_api_key.get_secret_value(),
@@ -49,6 +49,11 @@ class VectorsProvider(Provider):
         if settings.vector_provider == "local":
             yield SqlaVectorIndex(engine)
             return
+        from adapters.ai.pinecone_index import (  # loaded only when used
+            PineconeVectorIndex,
+            make_pinecone_index,
+        )
+
         assert settings.pinecone_api_key is not None  # both enforced by Settings
         assert settings.pinecone_index_host is not None
         index = PineconeVectorIndex(
