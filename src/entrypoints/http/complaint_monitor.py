@@ -1,10 +1,8 @@
 """The embedded profile's SLA monitor: a loop beside the API that escalates breached complaints every
 MONITOR_INTERVAL. In production the arq worker's cron job does this instead."""
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 
 import structlog
 from dishka import AsyncContainer
@@ -14,6 +12,7 @@ from application.common.errors import DependencyUnavailable
 from application.complaint.commands.escalate_breached import EscalateBreachedComplaints, EscalationReport
 from application.identity.actors import SystemActor
 from domain.complaint.policy import MONITOR_INTERVAL
+from entrypoints.http.periodic import periodic
 from entrypoints.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -37,29 +36,10 @@ async def escalate_once(container: AsyncContainer) -> EscalationReport | None:
     return report
 
 
-async def _loop(container: AsyncContainer, interval: float) -> None:
-    while True:
-        await asyncio.sleep(interval)
-        await escalate_once(container)
-
-
 def complaint_monitor(
     settings: Settings, container: AsyncContainer, *, interval: float = MONITOR_INTERVAL.total_seconds()
 ) -> Callable[[Litestar], AbstractAsyncContextManager[None]]:
     """A Litestar lifespan manager: runs the monitor with the app (embedded profile, unless
     NEXORA_SLA_MONITOR_ENABLED is false) and cancels it on shutdown before the container closes."""
-
-    @asynccontextmanager
-    async def lifespan(_app: Litestar) -> AsyncIterator[None]:
-        if settings.uses_redis or not settings.sla_monitor_enabled:
-            yield
-            return
-        task = asyncio.create_task(_loop(container, interval), name="complaint-monitor")
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
-    return lifespan
+    enabled = not settings.uses_redis and settings.sla_monitor_enabled
+    return periodic("complaint-monitor", interval, lambda: escalate_once(container), enabled=enabled)

@@ -3,10 +3,8 @@
 In production the arq worker's cron job does this instead, so the API processes never deliver.
 """
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 
 import msgspec
 import structlog
@@ -16,6 +14,7 @@ from litestar import Litestar
 from application.common.errors import DependencyUnavailable
 from application.identity.actors import SystemActor
 from application.outbox.commands.deliver_outbox import DeliverOutbox
+from entrypoints.http.periodic import periodic
 from entrypoints.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -37,29 +36,10 @@ async def deliver_once(container: AsyncContainer) -> None:
         log.exception("outbox.delivery_crashed")
 
 
-async def _loop(container: AsyncContainer, interval: float) -> None:
-    while True:
-        await asyncio.sleep(interval)
-        await deliver_once(container)
-
-
 def outbox_delivery(
     settings: Settings, container: AsyncContainer, *, interval: float = 5.0
 ) -> Callable[[Litestar], AbstractAsyncContextManager[None]]:
-    """A Litestar lifespan manager: starts the loop with the app (embedded profile only), cancels it on
-    shutdown before the container closes."""
-
-    @asynccontextmanager
-    async def lifespan(_app: Litestar) -> AsyncIterator[None]:
-        if settings.uses_redis:
-            yield
-            return
-        task = asyncio.create_task(_loop(container, interval), name="outbox-delivery")
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
-    return lifespan
+    """A Litestar lifespan manager: delivers every `interval` seconds beside the API (embedded profile)."""
+    return periodic(
+        "outbox-delivery", interval, lambda: deliver_once(container), enabled=not settings.uses_redis
+    )
