@@ -1,11 +1,12 @@
 """Booking notifications queued in the booking's own transaction (a transactional outbox): the port, and
 the messages a booking's life produces."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from application.customer.ports import CustomerRepository
 from application.outbox.ports import Channel
 from domain.booking.entities import Booking, BookingStatus
 from domain.customer.entities import Customer
@@ -118,3 +119,19 @@ def finished_notices(booking: Booking, customer: Customer, *, now: datetime) -> 
     """A completion notice, or a no-show notice with the refund, once the visit is settled."""
     template = "booking_no_show" if booking.status is BookingStatus.NO_SHOW else "booking_completed"
     return _notices(booking, customer, template, now)
+
+
+async def renotify(
+    events: BookingEvents,
+    customers: CustomerRepository,
+    booking: Booking,
+    notices: Callable[..., list[Notice]],
+    *,
+    now: datetime,
+) -> None:
+    """After a booking changed (cancelled, moved, finished): withdraw its waiting reminders and queue
+    `notices(booking, customer, now=now)` for its customer, in the caller's unit of work."""
+    await events.withdraw(reminders_of(booking))
+    customer = await customers.get(booking.customer_id)
+    if customer is not None:
+        await events.publish(notices(booking, customer, now=now))

@@ -3,7 +3,7 @@
 import msgspec
 
 from application.booking.errors import BookingNotFound
-from application.booking.events import BookingEvents, cancelled_notices, reminders_of
+from application.booking.events import BookingEvents, cancelled_notices, renotify
 from application.booking.idempotency import KeyedRequest, check_key
 from application.booking.lifecycle_ports import CustomerBookings
 from application.booking.lifecycle_views import CancellationView, RefundRuleView
@@ -74,10 +74,7 @@ class CancelBookingHandler:
             refund=decision.refund,
             rule=decision.rule,
         )
-        await self._events.withdraw(reminders_of(booking))
-        customer = await self._customers.get(booking.customer_id)
-        if customer is not None:
-            await self._events.publish(cancelled_notices(booking, customer, now=now))
+        await renotify(self._events, self._customers, booking, cancelled_notices, now=now)
         names = await self._reader.provider_names([booking.provider_id] if booking.provider_id else [])
         view = CancellationView(
             booking=BookingView.of(booking, names.get(booking.provider_id) if booking.provider_id else None),

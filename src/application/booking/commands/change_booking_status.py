@@ -3,7 +3,7 @@
 import msgspec
 
 from application.booking.errors import BookingNotFound
-from application.booking.events import BookingEvents, finished_notices, reminders_of
+from application.booking.events import BookingEvents, finished_notices, renotify
 from application.booking.ops_errors import NoProviderAssigned
 from application.booking.ops_ports import OpsBookingStore
 from application.booking.ports import BookingReader
@@ -67,10 +67,7 @@ class ChangeBookingStatusHandler:
             after={"status": booking.status.value, "note": cmd.note},
         )
         if booking.status in (BookingStatus.COMPLETED, BookingStatus.NO_SHOW):
-            await self._events.withdraw(reminders_of(booking))
-            customer = await self._customers.get(booking.customer_id)
-            if customer is not None:
-                await self._events.publish(finished_notices(booking, customer, now=self._clock.now()))
+            await renotify(self._events, self._customers, booking, finished_notices, now=self._clock.now())
         await self._uow.commit()
         names = await self._reader.provider_names([booking.provider_id] if booking.provider_id else [])
         return BookingView.of(booking, names.get(booking.provider_id) if booking.provider_id else None)

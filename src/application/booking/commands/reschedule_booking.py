@@ -6,7 +6,7 @@ import msgspec
 
 from application.booking.allocation import allocate_provider
 from application.booking.errors import BookingNotFound
-from application.booking.events import BookingEvents, reminders_of, rescheduled_notices
+from application.booking.events import BookingEvents, renotify, rescheduled_notices
 from application.booking.idempotency import KeyedRequest, check_key
 from application.booking.lifecycle_ports import CustomerBookings
 from application.booking.ports import BookingRepository, IdempotencyStore
@@ -89,10 +89,7 @@ class RescheduleBookingHandler:
         booking.reschedule(
             now=now, slot=slot, provider_id=provider.id, limit=MAX_RESCHEDULES, cutoff=RESCHEDULE_CUTOFF
         )
-        await self._events.withdraw(reminders_of(booking))
-        customer = await self._customers.get(booking.customer_id)
-        if customer is not None:
-            await self._events.publish(rescheduled_notices(booking, customer, now=now))
+        await renotify(self._events, self._customers, booking, rescheduled_notices, now=now)
         view = BookingView.of(booking, provider.name)
         await keyed.remember(view, status_code=200)
         await self._uow.commit()
