@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adapters.persistence import tables as t
 from adapters.persistence.errors import storage_errors
 from adapters.persistence.locking import hold_write_lock
+from application.complaint.desk_actions import WORKS_COMPLAINTS
 from application.complaint.ports import ComplaintContact, StaffMember
 from domain.complaint.entities import ACTIVE_STATUSES, Complaint, ComplaintId, ComplaintStatus
 from domain.customer.entities import CustomerId
@@ -22,7 +23,6 @@ from domain.customer.entities import CustomerId
 _c = t.complaints.c
 _q = t.priority_queue.c
 _ACTIVE = sorted(s.value for s in ACTIVE_STATUSES)
-WORKS_COMPLAINTS = "complaints.manage"
 
 
 def queue_due(complaint: Complaint) -> datetime:

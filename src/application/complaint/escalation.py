@@ -22,6 +22,7 @@ class Escalator:
 
     def __init__(self, staff: EscalationStaff, facts: ComplaintFacts, notifier: ComplaintNotifier) -> None:
         self._staff, self._facts, self._notifier = staff, facts, notifier
+        self._floor: int | None = None  # the lowest level that works complaints: asked once per scope
 
     async def escalate(
         self,
@@ -35,7 +36,9 @@ class Escalator:
     ) -> bool:
         """Escalate once (all `breaches` recorded by this one escalation); False when every breach was
         escalated already (nothing changed, nothing sent)."""
-        floor = await self._staff.base_level()
+        if self._floor is None:
+            self._floor = await self._staff.base_level()
+        floor = self._floor
         current = complaint.assigned_staff_id
         level = (await self._staff.level_of(current) or 0) if current is not None else 0
         target = await self._staff.pick_above(max(level, floor))
