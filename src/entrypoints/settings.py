@@ -112,18 +112,21 @@ class Settings(BaseSettings):
             raise ValueError("expected at least 32 random characters (e.g. `openssl rand -hex 32`)")
         return value
 
-    @field_validator("gemini_api_key")
+    @field_validator("gemini_api_key", "pinecone_api_key")
     @classmethod
     def _blank_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
         return None if value is None or not value.get_secret_value().strip() else value
 
-    @field_validator("gemini_base_url")
+    @field_validator("gemini_base_url", "pinecone_index_host")
     @classmethod
-    def _http_base_url(cls, value: str | None) -> str | None:
+    def _http_url(cls, value: str | None) -> str | None:
         if value is None or value.strip() == "":
             return None
         if not value.startswith(("http://", "https://")):
-            raise ValueError("expected a URL starting with http:// or https://")
+            raise ValueError(
+                "expected a URL starting with http:// or https:// (a Pinecone index host looks like "
+                "https://nexora-abc123.svc.pinecone.io)"
+            )
         return value.rstrip("/")
 
     @field_validator("llm_prices")
@@ -137,20 +140,6 @@ class Settings(BaseSettings):
         if self.llm_provider == "gemini" and self.gemini_api_key is None:
             raise ValueError("NEXORA_GEMINI_API_KEY is required when NEXORA_LLM_PROVIDER=gemini")
         return self
-
-    @field_validator("pinecone_api_key")
-    @classmethod
-    def _blank_pinecone_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
-        return None if value is None or not value.get_secret_value().strip() else value
-
-    @field_validator("pinecone_index_host")
-    @classmethod
-    def _pinecone_host(cls, value: str | None) -> str | None:
-        if value is None or value.strip() == "":
-            return None
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("expected the index host as a URL, e.g. https://nexora-abc123.svc.pinecone.io")
-        return value.rstrip("/")
 
     @model_validator(mode="after")
     def _vector_services_configured(self) -> "Settings":
