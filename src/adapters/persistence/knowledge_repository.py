@@ -148,12 +148,13 @@ class SqlaKnowledgeRepository:
         return [StoredChunk(r.id, r.slug, r.title, r.heading, r.text) for r in rows]
 
     async def corpus_version(self) -> str:
+        """Read from the few document rows, not the chunks: chunks change only in `save`, which adds a
+        document or bumps its version."""
         query = select(
-            func.count(_c.id), func.coalesce(func.max(_c.id), 0), func.coalesce(func.sum(_d.version), 0)
-        )
-        query = query.select_from(tables.document_chunks.join(tables.documents, _d.id == _c.document_id))
+            func.count(_d.id), func.coalesce(func.max(_d.id), 0), func.coalesce(func.sum(_d.version), 0)
+        ).where(_d.is_active.is_(True))
         async with storage_errors():
-            count, top, versions = (await self._session.execute(query.where(_d.is_active.is_(True)))).one()
+            count, top, versions = (await self._session.execute(query)).one()
         return f"{count}:{top}:{versions}"
 
     async def corpus(self) -> list[CorpusEntry]:
