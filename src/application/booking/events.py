@@ -1,6 +1,7 @@
 """Booking notifications queued in the booking's own transaction (a transactional outbox): the port, and
 the messages a booking's life produces."""
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -51,6 +52,21 @@ def reminders_of(booking: Booking) -> str:
     return f"booking:{booking.id}:reminders"
 
 
+_REMINDERS_SUBJECT = re.compile(r"booking:(\d+):reminders")
+
+
+def reminded_booking(subject: str | None) -> int | None:
+    """The booking id of a `reminders_of` subject; None for any other subject."""
+    match = _REMINDERS_SUBJECT.fullmatch(subject or "")
+    return int(match.group(1)) if match else None
+
+
+def slot_labels(start: datetime) -> dict[str, str]:
+    """The slot as notices show it: its day and time in India."""
+    local = start.astimezone(IST)
+    return {"date": local.date().isoformat(), "time": local.strftime("%H:%M")}
+
+
 def _contact(customer: Customer) -> tuple[Channel, str] | None:
     if customer.email is not None:
         return "email", customer.email.value
@@ -60,12 +76,10 @@ def _contact(customer: Customer) -> tuple[Channel, str] | None:
 
 
 def _data(booking: Booking, customer: Customer) -> dict[str, str]:
-    start = booking.slot.start.astimezone(IST)
     return {
         "name": customer.name,
         "reference": booking.reference.value,
-        "date": start.date().isoformat(),
-        "time": start.strftime("%H:%M"),
+        **slot_labels(booking.slot.start),
         "total": str(booking.total.amount),
     }
 

@@ -3,12 +3,12 @@ workers, retried with exponential backoff and given up after a bounded number of
 
 import asyncio
 import logging
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 import msgspec
 
+from application.booking.events import reminded_booking, slot_labels
 from application.common.ports import Clock
 from application.identity.actors import SystemActor
 from application.outbox.ports import (
@@ -20,10 +20,8 @@ from application.outbox.ports import (
     OutgoingMessage,
 )
 from domain.booking.entities import BookingStatus
-from domain.provider.availability import IST
 
 log = logging.getLogger(__name__)
-REMINDERS_SUBJECT = re.compile(r"booking:(\d+):reminders")
 STILL_COMING = frozenset({BookingStatus.PENDING.value, BookingStatus.CONFIRMED.value})
 
 
@@ -149,17 +147,17 @@ class DeliverOutbox:
 
     async def _stale(self, message: OutboxMessage, outgoing_message: OutgoingMessage) -> str | None:
         """Why a booking's reminder no longer applies, or None when it does (or is not a reminder)."""
-        match = REMINDERS_SUBJECT.fullmatch(message.subject or "")
-        if match is None or self._bookings is None:
+        booking_id = reminded_booking(message.subject)
+        if booking_id is None or self._bookings is None:
             return None
-        state = await self._bookings.state(int(match.group(1)))
+        state = await self._bookings.state(booking_id)
         if state is None:
             return "withdrawn: the booking no longer exists"
         if state.status not in STILL_COMING:
             return f"withdrawn: the booking is {state.status}"
-        start = state.slot_start.astimezone(IST)
+        slot = slot_labels(state.slot_start)
         data = outgoing_message.data
-        if (data.get("date"), data.get("time")) != (start.date().isoformat(), start.strftime("%H:%M")):
+        if (data.get("date"), data.get("time")) != (slot["date"], slot["time"]):
             return "withdrawn: the booking moved to another slot"
         return None
 
