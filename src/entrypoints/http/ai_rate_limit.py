@@ -8,24 +8,22 @@ from litestar.handlers.base import BaseRouteHandler
 
 from application.identity.errors import RateLimited
 from application.identity.ports import RateLimiter
+from entrypoints.http.request_info import client_ip
 from entrypoints.settings import Settings
 
-LIMITED_PATHS = ("/api/v1/nlp/", "/api/v1/knowledge/search")
 WINDOW = timedelta(minutes=1)
 
 
 async def public_ai_rate_limit(connection: ASGIConnection, _handler: BaseRouteHandler) -> None:  # type: ignore[type-arg]
-    """App-wide guard: on LIMITED_PATHS, at most NEXORA_AI_RATE_LIMIT_PER_MINUTE requests per client address
-    per minute, counted atomically across API processes (Redis) or in-process (embedded); else RateLimited
-    (429 with Retry-After). 0 turns the limit off."""
-    if not connection.url.path.startswith(LIMITED_PATHS):
-        return
+    """Guard of the NLP and knowledge-search controllers: at most NEXORA_AI_RATE_LIMIT_PER_MINUTE requests per
+    client address per minute, counted atomically across API processes (Redis) or in-process (embedded);
+    else RateLimited (429 with Retry-After). 0 turns the limit off."""
     container: AsyncContainer = connection.app.state.dishka_container
     settings = await container.get(Settings)
     if settings.ai_rate_limit_per_minute == 0:
         return
     limiter = await container.get(RateLimiter)
-    client = connection.client.host if connection.client else "unknown"
+    client = client_ip(connection) or "unknown"
     decision = await limiter.hit(f"ai:{client}", limit=settings.ai_rate_limit_per_minute, window=WINDOW)
     if not decision.allowed:
         raise RateLimited(

@@ -3,6 +3,7 @@
 from typing import Any
 
 from litestar import Request
+from litestar.connection import ASGIConnection
 
 from application.identity.errors import Unauthenticated
 
@@ -15,6 +16,6 @@ def bearer_token(request: Request[Any, Any, Any]) -> str:
     return token.strip()
 
 
-def client_ip(request: Request[Any, Any, Any]) -> str:
+def client_ip(request: ASGIConnection[Any, Any, Any, Any]) -> str:
     """The peer address (uvicorn rewrites it from X-Forwarded-For only for trusted proxies)."""
     return request.client.host if request.client else ""
