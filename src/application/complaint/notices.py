@@ -4,10 +4,11 @@ from datetime import datetime
 
 from application.booking.events import Notice
 from application.complaint.ports import ComplaintContact
+from application.outbox.ports import Channel
 from domain.complaint.entities import Complaint
 
 
-def _channel(contact: ComplaintContact | None) -> tuple[str, str] | None:
+def _channel(contact: ComplaintContact | None) -> tuple[Channel, str] | None:
     if contact is None:
         return None
     if contact.email:
@@ -34,7 +35,7 @@ def customer_notice(
     }
     return [
         Notice(
-            "email" if channel == "email" else "sms",
+            channel,
             to,
             template,
             data,
