@@ -74,7 +74,9 @@ async def test_arq_cron_job_delivers_the_outbox_when_the_worker_starts(
         worker_settings.update(burst=True, handle_signals=False, poll_delay=0.05, cron_jobs=crons)
         worker = create_worker(worker_settings)
         await worker.main()
-        assert (worker.jobs_complete, worker.jobs_failed) == (1, 0)
+        # The start-up run; a second one when the run happens to cross a minute boundary (the cron's time).
+        assert worker.jobs_complete in (1, 2)
+        assert worker.jobs_failed == 0
         assert await _status_of(settings, destination) == "sent"
         await worker_settings["ctx"]["dishka_app_container"].close()
     finally:
